@@ -1,0 +1,330 @@
+"""Cross-file checks: a plain list of pure functions from a Registry to problems (beancount-style).
+
+Each check looks at records already validated one by one and reports, at the exact line of the
+offending value, what only the whole registry can tell: names that resolve to no unit, ids
+that point nowhere or twice, and the warnings a reviewer wants to see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .names import code_key, plain_key
+from .problems import Problem
+from .units import Miss
+
+if TYPE_CHECKING:
+    from .registry import FileResult, Registry
+
+Check = Callable[["Registry"], Iterable[Problem]]
+
+
+def _unit_problem(
+    registry: Registry, result: FileResult, name: str, *path: str | int
+) -> Iterator[Problem]:
+    found = registry.units.resolve(name)
+    if isinstance(found, Miss):
+        line, column = result.at(*path)
+        code = "ambiguous-unit" if found.ambiguous else "unknown-unit"
+        yield Problem(result.rel, line, column, code, found.message(), found.hint())
+
+
+def check_departments(registry: Registry) -> Iterator[Problem]:
+    """Unit ids are unique, parents exist, and no name means two different things."""
+    result = next((r for r in registry.files.values() if r.kind == "departments"), None)
+    if result is None:
+        yield Problem(
+            "data/departments.yaml",
+            1,
+            1,
+            "missing-file",
+            "thiếu danh mục đơn vị data/departments.yaml",
+            "mọi tên đơn vị trong nhiệm vụ được đối chiếu với tệp này",
+        )
+        return
+    if result.record is None:
+        return
+    seen: dict[str, int] = {}
+    owners: dict[str, str] = {}
+    for index, unit in enumerate(registry.departments.units):
+        line, column = result.at("units", index)
+        if unit.id in seen:
+            yield Problem(
+                result.rel,
+                line,
+                column,
+                "duplicate-id",
+                f"mã đơn vị “{unit.id}” lặp lại",
+                "mỗi đơn vị một mã riêng",
+            )
+        seen.setdefault(unit.id, index)
+        if unit.parent is not None and unit.parent not in registry.units.units:
+            yield Problem(
+                result.rel,
+                line,
+                column,
+                "unknown-parent",
+                f"đơn vị cấp trên “{unit.parent}” của “{unit.name}” không có",
+                "parent phải là id của một đơn vị trong tệp này",
+            )
+        for name in (unit.name, *unit.aliases, *unit.former):
+            owner = owners.setdefault(plain_key(name), unit.id)
+            if owner != unit.id:
+                yield Problem(
+                    result.rel,
+                    line,
+                    column,
+                    "ambiguous-unit",
+                    f"tên “{name}” vừa của “{owner}” vừa của “{unit.id}”",
+                    "mỗi tên (kể cả khi bỏ dấu) chỉ thuộc một đơn vị",
+                )
+
+
+def check_task_units(registry: Registry) -> Iterator[Problem]:
+    """Every lead, coordinating and reporting unit of a task resolves."""
+    for entry in registry.tasks.values():
+        task, result = entry.task, entry.result
+        for field in ("lead", "support"):
+            for index, name in enumerate(getattr(task, field)):
+                yield from _unit_problem(registry, result, name, field, index)
+        for index, progress in enumerate(task.progress):
+            if progress.by is not None:
+                yield from _unit_problem(registry, result, progress.by, "progress", index)
+
+
+def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
+    """`Khi Bộ Ngoại giao ban hành`: the body awaited must be a known unit."""
+    for entry in registry.tasks.values():
+        awaiting = entry.deadline.awaiting if entry.deadline else None
+        if not awaiting or registry.resolve(awaiting):
+            continue
+        parts = [part.strip() for part in awaiting.split(",")]
+        for part in parts:
+            yield from _unit_problem(registry, entry.result, part, "deadline")
+
+
+def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
+    """A task led only by "related units" has nobody responsible."""
+    for entry in registry.tasks.values():
+        resolved = [registry.resolve(name) for name in entry.task.lead]
+        if resolved and all(r is not None and r.group in ("related", "external") for r in resolved):
+            line, column = entry.result.at("lead")
+            yield Problem(
+                entry.result.rel,
+                line,
+                column,
+                "no-lead-unit",
+                "cơ quan chủ trì chỉ là “đơn vị liên quan”: không ai chịu trách nhiệm",
+                "ghi rõ ít nhất một đơn vị chủ trì",
+                "warning",
+            )
+
+
+def check_deadline_set(registry: Registry) -> Iterator[Problem]:
+    for entry in registry.tasks.values():
+        if entry.deadline is not None and entry.deadline.kind == "none":
+            line, column = entry.result.at("deadline")
+            yield Problem(
+                entry.result.rel,
+                line,
+                column,
+                "no-deadline",
+                "nhiệm vụ chưa có thời hạn (văn bản để trống)",
+                "để trống nếu văn bản nguồn để trống; ghi thời hạn khi được giao",
+                "warning",
+            )
+
+
+def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
+    """Tasks stand in a plan that exists, under one of its sections."""
+    for entry in registry.tasks.values():
+        found = registry.plans.get(entry.plan)
+        line, column = entry.result.at("code")
+        if found is None:
+            yield Problem(
+                entry.result.rel,
+                line,
+                column,
+                "unknown-plan",
+                f"thư mục plans/{entry.plan}/ không có plan.yaml",
+                "tạo plan.yaml cho kế hoạch trước khi thêm nhiệm vụ",
+            )
+            continue
+        sections = {section.code for section in found[0].sections}
+        head = entry.task.code.split(".")[0]
+        if sections and head not in sections:
+            yield Problem(
+                entry.result.rel,
+                line,
+                column,
+                "unknown-section",
+                f"mã “{entry.task.code}” không thuộc mục nào của kế hoạch {entry.plan}",
+                "các mục: " + ", ".join(sorted(sections)),
+            )
+
+
+def check_duplicate_titles(registry: Registry) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], str] = {}
+    for entry in sorted(registry.tasks.values(), key=lambda e: (e.plan, code_key(e.task.code))):
+        key = (entry.plan, plain_key(entry.task.title))
+        first = seen.setdefault(key, entry.task.code)
+        if first != entry.task.code:
+            line, column = entry.result.at("title")
+            yield Problem(
+                entry.result.rel,
+                line,
+                column,
+                "duplicate-title",
+                f"nhiệm vụ trùng tên với {entry.plan}/{first}",
+                "kiểm tra lại văn bản nguồn; giữ nguyên nếu nguồn lặp lại",
+                "warning",
+            )
+
+
+def check_progress_years(registry: Registry) -> Iterator[Problem]:
+    """A progress entry for a year outside the plan's period counts for nothing."""
+    for entry in registry.tasks.values():
+        found = registry.plans.get(entry.plan)
+        period = found[0].period if found else None
+        if period is None:
+            continue
+        for index, progress in enumerate(entry.task.progress):
+            if (
+                progress.year is not None
+                and not period.start.year <= progress.year <= period.end.year
+            ):
+                line, column = entry.result.at("progress", index)
+                yield Problem(
+                    entry.result.rel,
+                    line,
+                    column,
+                    "year-outside-plan",
+                    f"năm {progress.year} nằm ngoài thời kỳ của kế hoạch "
+                    f"({period.start.year}–{period.end.year})",
+                    "sửa năm báo cáo (year) cho đúng",
+                    "warning",
+                )
+
+
+def check_plans(registry: Registry) -> Iterator[Problem]:
+    """A plan's units, its agreement, and unique section and indicator numbers."""
+    for plan, result in registry.plans.values():
+        yield from _unit_problem(registry, result, plan.issuer, "issuer")
+        if plan.reporting is not None:
+            yield from _unit_problem(registry, result, plan.reporting.to, "reporting")
+        if plan.budget is not None:
+            yield from _unit_problem(registry, result, plan.budget.unit, "budget")
+        if plan.agreement is not None and plan.agreement not in registry.agreements:
+            line, column = result.at("agreement")
+            yield Problem(
+                result.rel,
+                line,
+                column,
+                "unknown-agreement",
+                f"không có thỏa thuận “{plan.agreement}” trong data/agreements/",
+                "ghi đúng id của thỏa thuận",
+            )
+        for index, indicator in enumerate(plan.indicators):
+            for unit_index, name in enumerate(indicator.monitors):
+                yield from _unit_problem(
+                    registry, result, name, "indicators", index, "monitors", unit_index
+                )
+        yield from _unique(result, "indicators", [i.number for i in plan.indicators], "chỉ tiêu số")
+        yield from _unique(result, "sections", [s.code for s in plan.sections], "mục")
+
+
+def _unique(result: FileResult, field: str, values: list[object], label: str) -> Iterator[Problem]:
+    seen: set[object] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            line, column = result.at(field, index)
+            yield Problem(
+                result.rel,
+                line,
+                column,
+                "duplicate-id",
+                f"{label} {value} lặp lại",
+                "mỗi số/mã chỉ dùng một lần",
+            )
+        seen.add(value)
+
+
+def check_agreements(registry: Registry) -> Iterator[Problem]:
+    for agreement, result in registry.agreements.values():
+        for index, partner in enumerate(agreement.partners):
+            if partner not in registry.partners:
+                line, column = result.at("partners", index)
+                yield Problem(
+                    result.rel,
+                    line,
+                    column,
+                    "unknown-partner",
+                    f"không có đối tác “{partner}” trong data/partners/",
+                    "tạo data/partners/<id>.yaml hoặc sửa id",
+                )
+        yield from _unit_problem(registry, result, agreement.follow_up, "follow_up")
+        for index, article in enumerate(agreement.articles):
+            for unit_index, name in enumerate(article.units):
+                yield from _unit_problem(
+                    registry, result, name, "articles", index, "units", unit_index
+                )
+        for index, activity in enumerate(agreement.activities):
+            for unit_index, name in enumerate(activity.units):
+                yield from _unit_problem(
+                    registry, result, name, "activities", index, "units", unit_index
+                )
+        term = agreement.term
+        if term and term.start and term.end and term.end.last_day() < term.start.last_day():
+            line, column = result.at("id")
+            yield Problem(
+                result.rel,
+                line,
+                column,
+                "bad-term",
+                "thời hạn kết thúc trước khi bắt đầu",
+                "kiểm tra term.start và term.end",
+            )
+
+
+def check_reports(registry: Registry) -> Iterator[Problem]:
+    for plan_id, (reports, result) in registry.reports.items():
+        if plan_id not in registry.plans:
+            yield Problem(
+                result.rel, 1, 1, "unknown-plan", f"thư mục plans/{plan_id}/ không có plan.yaml", ""
+            )
+        seen: set[tuple[str, int]] = set()
+        for index, submission in enumerate(reports.reports):
+            yield from _unit_problem(registry, result, submission.unit, "reports", index)
+            key = (plain_key(submission.unit), submission.year)
+            if key in seen:
+                line, column = result.at("reports", index)
+                yield Problem(
+                    result.rel,
+                    line,
+                    column,
+                    "duplicate-id",
+                    f"báo cáo năm {submission.year} của “{submission.unit}” ghi hai lần",
+                    "giữ một dòng",
+                    "warning",
+                )
+            seen.add(key)
+
+
+CHECKS: list[Check] = [
+    check_departments,
+    check_task_units,
+    check_awaited_issuers,
+    check_leads_name_someone,
+    check_deadline_set,
+    check_plan_of_tasks,
+    check_duplicate_titles,
+    check_progress_years,
+    check_plans,
+    check_agreements,
+    check_reports,
+]
+
+
+def run_checks(registry: Registry) -> list[Problem]:
+    return [problem for check in CHECKS for problem in check(registry)]

@@ -1,0 +1,126 @@
+"""The `hnqt` command: parse options, call registry and queries, pick a renderer; nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from .problems import UsageError
+from .render.problems import REPORTERS
+
+
+class _Boundary(TyperGroup):
+    """The one place where a user mistake becomes exit 2 with a Vietnamese message (pre-commit's
+    error boundary); bad registry files are not exceptions at all but reported problems."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            typer.echo(f"lỗi: {error.message}", err=True)
+            if error.hint:
+                typer.echo(f"    gợi ý: {error.hint}", err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="hnqt",
+    help="hnqt — Hà Nội · Quan hệ quốc tế: kiểm tra, tra cứu, báo cáo sổ đăng ký hợp tác quốc tế.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+RegistryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--registry",
+        metavar="ĐƯỜNG_DẪN",
+        help="Thư mục sổ đăng ký (mặc định: tìm từ thư mục hiện tại trở lên, "
+        "hoặc biến HNQT_REGISTRY).",
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng .hnqt-cache/.")
+]
+ValidateFormat = Enum("ValidateFormat", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+def _load(registry: str | None, no_cache: bool = False):
+    from .registry import find_root, load
+
+    return load(find_root(registry), use_cache=not no_cache)
+
+
+@app.command(help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.")
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Chỉ báo cáo các tệp/thư mục này (vẫn đối chiếu với cả sổ đăng ký).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = ValidateFormat["text"],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
+    ] = False,
+    registry: RegistryOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    from .registry import select_files
+
+    loaded = _load(registry, no_cache)
+    files, problems = select_files(loaded, paths or [])
+    reporter = REPORTERS[format.value](problems, files, strict)
+    typer.echo(reporter.render())
+    raise typer.Exit(0 if reporter.ok else 1)
+
+
+@app.command(help="Ghi JSON Schema cho từng loại tệp (để trình soạn thảo gợi ý và kiểm tra).")
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="THƯ_MỤC",
+            help="Thư mục ghi schema (mặc định: schemas/ của sổ đăng ký).",
+        ),
+    ] = None,
+    registry: RegistryOption = None,
+) -> None:
+    from .registry import find_root
+    from .schema_export import SCHEMA_DIR, write_schemas
+
+    folder = output if output is not None else find_root(registry) / SCHEMA_DIR
+    for path in write_schemas(folder):
+        typer.echo(f"đã ghi {path}")
+
+
+def main() -> None:
+    """Console entry point: an unexpected failure is reported in one line, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last boundary: a bug in hnqt, not a user mistake
+        if os.environ.get("HNQT_DEBUG"):
+            raise
+        typer.echo(
+            f"lỗi nội bộ của hnqt ({type(exc).__name__}: {exc}); "
+            "chạy lại với HNQT_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển",
+            err=True,
+        )
+        sys.exit(3)

@@ -1,0 +1,412 @@
+"""The registry's records, as frozen dataclasses.
+
+They import nothing heavy, so queries and the cached registry use them without Pydantic.
+Validation (strict, unknown fields forbidden) and the JSON Schemas come from Pydantic through
+the annotations below: each marker builds its piece of Pydantic's core schema only when
+`hnqt.validation` asks for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from .dates import DateError, PartialDate
+
+_CONFIG = {"extra": "forbid"}
+
+
+class _Strict:
+    """No coercion: `yes` is not a boolean, `"2025"` is not an integer."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+PATTERN_HELP: dict[str, str] = {}  # pattern -> what it asks for, in Vietnamese, for messages
+
+
+class _Pattern:
+    def __init__(self, pattern: str, description: str) -> None:
+        self.pattern = pattern
+        self.description = description
+        PATTERN_HELP[pattern] = description
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(pattern=self.pattern, strict=True, min_length=1)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        result = handler(schema)
+        result["description"] = self.description
+        return result
+
+
+class _Partial:
+    """`2025`, `2025-05` or `2025-05-06` -> PartialDate."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def to_date(value: str | int) -> PartialDate:
+            try:
+                return PartialDate.parse(value)
+            except DateError as exc:
+                raise PydanticCustomError("bad_date", str(exc)) from None
+
+        text = core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", strict=True)
+        year = core_schema.int_schema(ge=1900, le=2200, strict=True)
+        return core_schema.no_info_after_validator_function(
+            to_date,
+            core_schema.union_schema([text, year]),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso()),
+        )
+
+
+class _FullDate(_Partial):
+    """A date to the day (progress entries, recorded steps)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def to_date(value: str) -> PartialDate:
+            try:
+                return PartialDate.parse(value)
+            except DateError as exc:
+                raise PydanticCustomError("bad_date", str(exc)) from None
+
+        return core_schema.no_info_after_validator_function(
+            to_date,
+            core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$", strict=True),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso()),
+        )
+
+
+Text = Annotated[str, _Strict()]
+Int = Annotated[int, _Strict()]
+Bool = Annotated[bool, _Strict()]
+Id = Annotated[str, _Pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "mã chữ thường ASCII, gạch nối: so-y-te")]
+TaskCode = Annotated[str, _Pattern(r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$", "mã nhiệm vụ: V.19")]
+Country = Annotated[str, _Pattern(r"^[A-Z]{2}$", "mã quốc gia ISO 3166-1 alpha-2: RU")]
+DayMonth = Annotated[str, _Pattern(r"^\d{1,2}/\d{1,2}$", "ngày/tháng: 15/11")]
+Date = Annotated[PartialDate, _Partial()]
+FullDate = Annotated[PartialDate, _FullDate()]
+Names = tuple[Text, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    file: Text
+    ref: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+# --- units ---------------------------------------------------------------------------------
+
+UnitKind = Literal[
+    "city", "so", "ban", "agency", "institute", "press", "party", "mass-org", "bank",
+    "armed", "ministry", "central", "division", "other",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: Id
+    name: Text
+    kind: UnitKind
+    aliases: Names = ()
+    former: Names = ()
+    parent: Id | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: Id
+    kind: Literal["all", "related", "external"]
+    names: Names
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Departments:
+    units: tuple[Unit, ...]
+    groups: tuple[Group, ...] = ()
+    __pydantic_config__ = _CONFIG
+
+
+# --- partners ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LocalizedName:
+    vi: Text
+    en: Text | None = None
+    native: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    locality: Text
+    kind: Text
+    text: Text
+    since: Date | None = None
+    source: SourceRef | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    id: Id
+    kind: Literal["city", "region", "country", "organisation"]
+    name: LocalizedName
+    country: Country
+    description: Text | None = None
+    ties: tuple[Tie, ...] = ()
+    source: tuple[SourceRef, ...] = ()
+    __pydantic_config__ = _CONFIG
+
+
+# --- agreements ----------------------------------------------------------------------------
+
+Side = Literal["hanoi", "partner"]
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: Text
+    side: Side
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    name: Text
+    side: Side
+    title: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    number: Int
+    subject: Text
+    units: Names = ()
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    start: Date | None = None
+    end: Date | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A recorded step: the day it was done and the document that did it."""
+
+    date: FullDate
+    document: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """Law on International Agreements 2020, art. 19: consult before, report within 15 days."""
+
+    mofa_consulted: Step | None = None
+    reported: Step | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    kind: Literal["visit", "event", "proposal", "invitation", "meeting", "signing"]
+    title: Text
+    date: Date | None = None
+    text: Text | None = None
+    status: Literal["proposed", "agreed", "planned", "done"] | None = None
+    units: Names = ()
+    source: SourceRef | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    id: Id
+    kind: Literal["agreement", "programme", "memorandum"]
+    title: Text
+    partners: tuple[Id, ...]
+    parties: tuple[Party, ...] = ()
+    signed: Date | None = None
+    place: Text | None = None
+    signatories: tuple[Signatory, ...] = ()
+    fields: Names = ()
+    articles: tuple[Article, ...] = ()
+    term: Term | None = None
+    status: Literal["draft", "in_force", "expired", "terminated"] = "in_force"
+    follow_up: Text = "Văn phòng UBND Thành phố"
+    steps: Steps = Steps()
+    activities: tuple[Activity, ...] = ()
+    source: tuple[SourceRef, ...] = ()
+    notes: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    title: Text
+    number: Text | None = None
+    date: Date | None = None
+    issuer: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: Text
+    title: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: Date
+    end: Date
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    """A yearly reporting rule: every lead unit reports before a day to a receiving unit."""
+
+    text: Text
+    before: DayMonth
+    to: Text
+    every: Literal["year"] = "year"
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    unit: Text
+    text: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    code: TaskCode
+    title: Text
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    number: Int
+    name: Text
+    unit: Text
+    target: Text
+    monitors: Names = ()
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: Id
+    kind: Literal["plan", "directive"]
+    title: Text
+    issuer: Text
+    number: Text | None = None
+    date: Date | None = None
+    signer: Signer | None = None
+    recipients: Names = ()
+    agreement: Id | None = None
+    basis: tuple[Basis, ...] = ()
+    period: Period | None = None
+    goals: Names = ()
+    reporting: Reporting | None = None
+    budget: Budget | None = None
+    sections: tuple[Section, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    source: tuple[SourceRef, ...] = ()
+    notes: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+# --- tasks ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A dated progress entry; `done: true` closes the task (or that year's occurrence)."""
+
+    date: FullDate
+    note: Text | None = None
+    year: Int | None = None
+    by: Text | None = None
+    document: Text | None = None
+    done: Bool = False
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """The awaited document, once it is issued."""
+
+    date: FullDate
+    document: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineSpec:
+    text: Text
+    event: EventRecord | None = None
+    days_after: Annotated[int, _Strict()] | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    code: TaskCode
+    title: Text
+    lead: Names
+    deadline: Text | DeadlineSpec
+    support: Names = ()
+    output: Text | None = None
+    articles: tuple[Int, ...] = ()
+    field: Text | None = None
+    source: SourceRef | None = None
+    notes: Text | None = None
+    progress: tuple[Progress, ...] = ()
+    __pydantic_config__ = _CONFIG
+
+    @property
+    def deadline_text(self) -> str:
+        return self.deadline if isinstance(self.deadline, str) else self.deadline.text
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A yearly report a unit sent under a plan's reporting rule."""
+
+    unit: Text
+    year: Int
+    date: FullDate
+    document: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@dataclass(frozen=True, slots=True)
+class Reports:
+    reports: tuple[Submission, ...] = ()
+    __pydantic_config__ = _CONFIG

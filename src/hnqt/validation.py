@@ -1,0 +1,250 @@
+"""Validating parsed files against the models with Pydantic, and saying what is wrong in Vietnamese.
+
+Pydantic is imported here only, so commands that read the cached registry never pay for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import types
+import typing
+from typing import Any
+
+from . import model
+from .problems import Problem
+from .yamlio import Document, PathKey
+
+RECORD_TYPES: dict[str, type] = {
+    "departments": model.Departments,
+    "partner": model.Partner,
+    "agreement": model.Agreement,
+    "plan": model.Plan,
+    "task": model.Task,
+    "reports": model.Reports,
+}
+KIND_NAMES = {
+    "departments": "danh mục đơn vị",
+    "partner": "đối tác",
+    "agreement": "thỏa thuận",
+    "plan": "kế hoạch",
+    "task": "nhiệm vụ",
+    "reports": "danh sách báo cáo",
+}
+_TYPE_NAMES = {
+    "string_type": "một chuỗi văn bản",
+    "int_type": "một số nguyên",
+    "bool_type": "true hoặc false",
+    "tuple_type": "một danh sách",
+    "list_type": "một danh sách",
+    "dict_type": "một bảng các trường",
+    "dataclass_type": "một bảng các trường",
+    "model_type": "một bảng các trường",
+}
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO"}
+
+
+@functools.cache
+def adapter(kind: str) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(RECORD_TYPES[kind])
+
+
+def validate(kind: str, doc: Document, rel: str) -> tuple[object | None, list[Problem]]:
+    """A record of the given kind from a parsed file, or the problems that prevent it."""
+    from pydantic import ValidationError
+
+    try:
+        return adapter(kind).validate_python(doc.data), []
+    except ValidationError as exc:
+        problems: dict[tuple[PathKey, str], Problem] = {}
+        for error in exc.errors():
+            problem = _translate(kind, error, doc, rel)
+            problems.setdefault((_data_path(error["loc"], doc.data)[0], problem.code), problem)
+        return None, list(problems.values())
+
+
+def _data_path(loc: tuple[Any, ...], data: object) -> tuple[PathKey, bool]:
+    """The part of Pydantic's location that exists in the data (union branch names dropped)."""
+    path: list[str | int] = []
+    current = data
+    complete = True
+    for part in loc:
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+            path.append(part)
+        else:
+            complete = False
+    return tuple(path), complete
+
+
+def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
+    loc = tuple(error["loc"])
+    path, complete = _data_path(loc, doc.data)
+    value = _value_at(doc.data, path)
+    kind_name = KIND_NAMES[kind]
+    error_type = error["type"]
+    where = _field_label(path)
+
+    if error_type in ("unexpected_keyword_argument", "extra_forbidden"):
+        field = str(path[-1]) if path else str(loc[-1])
+        known = _fields_at(RECORD_TYPES[kind], path[:-1])
+        guess = difflib.get_close_matches(field, known, n=1, cutoff=0.5)
+        hint = f"có phải “{guess[0]}”?" if guess else "các trường hợp lệ: " + ", ".join(known)
+        line, column = doc.position(path, key=True)
+        return Problem(
+            rel, line, column, "unknown-field", f"trường “{field}” không có trong {kind_name}", hint
+        )
+    if error_type in ("missing", "missing_keyword_argument", "missing_argument"):
+        field = str(loc[-1])
+        line, column = doc.position(path)
+        return Problem(
+            rel,
+            line,
+            column,
+            "missing-field",
+            f"thiếu trường bắt buộc “{field}”" + (f" trong {where}" if where else ""),
+            f"thêm dòng `{field}: …`",
+        )
+    line, column = doc.position(path)
+    if not path and error_type in ("dataclass_type", "dataclass_exact_type", "model_type"):
+        return Problem(
+            rel,
+            line,
+            column,
+            "not-a-mapping",
+            f"tệp {kind_name} phải là một bảng các trường (tên: giá trị), "
+            f"không phải {_describe(value)}",
+            "xem mẫu trong docs/data-format.md",
+        )
+    if error_type == "bad_date":
+        return Problem(
+            rel,
+            line,
+            column,
+            "bad-date",
+            f"{where}: {error['msg']}",
+            'viết ngày dạng 2025-05-06, tháng dạng "2025-05", năm dạng "2025"',
+        )
+    if error_type == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        wanted = model.PATTERN_HELP.get(pattern, f"khớp mẫu {pattern}")
+        if pattern.startswith(r"^\d{4}"):
+            wanted = 'ngày dạng 2025-05-06, "2025-05" hoặc "2025"'
+        return Problem(
+            rel,
+            line,
+            column,
+            "bad-value",
+            f"{where}: giá trị “{value}” không hợp lệ",
+            f"cần {wanted}",
+        )
+    if error_type in ("literal_error", "enum"):
+        expected = error.get("ctx", {}).get("expected", "")
+        return Problem(
+            rel,
+            line,
+            column,
+            "bad-value",
+            f"{where}: giá trị “{value}” không hợp lệ",
+            f"chọn một trong: {expected}",
+        )
+    if error_type in _TYPE_NAMES and complete:
+        return Problem(
+            rel,
+            line,
+            column,
+            "wrong-type",
+            f"{where}: cần {_TYPE_NAMES[error_type]}, nhưng đây là {_describe(value)}",
+            _type_hint(error_type, value),
+        )
+    if not complete:  # a union (text or mapping) that matched neither branch
+        return Problem(
+            rel,
+            line,
+            column,
+            "wrong-type",
+            f"{where}: dạng giá trị không đúng ({_describe(value)})",
+            "xem mẫu trong docs/data-format.md",
+        )
+    return Problem(rel, line, column, "bad-value", f"{where}: {error['msg']}")
+
+
+def _type_hint(error_type: str, value: object) -> str:
+    if error_type == "bool_type" and isinstance(value, str) and value in _YAML11_BOOLS:
+        return "YAML ở đây không hiểu yes/no/on/off; viết true hoặc false"
+    if error_type == "string_type" and isinstance(value, int | float | bool):
+        return 'đặt giá trị trong ngoặc kép, ví dụ "0243"'
+    if error_type == "int_type" and isinstance(value, str):
+        return "viết số không có ngoặc kép"
+    if error_type in ("tuple_type", "list_type") and isinstance(value, str):
+        return f'viết dạng danh sách: ["{value}"]'
+    return ""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "giá trị rỗng"
+    if isinstance(value, bool):
+        return f"giá trị {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"số {value}"
+    if isinstance(value, str):
+        return f"chuỗi “{value[:40]}”"
+    if isinstance(value, list):
+        return "một danh sách"
+    return "một bảng các trường"
+
+
+def _field_label(path: PathKey) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
+
+
+def _value_at(data: object, path: PathKey) -> object:
+    for part in path:
+        data = data[part]  # type: ignore[index]
+    return data
+
+
+def _fields_at(record_type: type, path: PathKey) -> list[str]:
+    """The field names of the record type found at a path (for "did you mean")."""
+    current: Any = record_type
+    for part in path:
+        if isinstance(part, int):
+            continue
+        hints = typing.get_type_hints(current, include_extras=True)
+        current = _dataclass_in(hints.get(part))
+        if current is None:
+            return []
+    return [f.name for f in dataclasses.fields(current)]
+
+
+def _dataclass_in(annotation: Any) -> type | None:
+    if annotation is None:
+        return None
+    if dataclasses.is_dataclass(annotation):
+        return annotation  # type: ignore[return-value]
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _dataclass_in(typing.get_args(annotation)[0])
+    if origin in (tuple, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _dataclass_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema an editor uses to complete and check a file of this kind."""
+    schema = adapter(kind).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"hnqt — {KIND_NAMES[kind]}"
+    return schema

@@ -1,0 +1,368 @@
+"""Reading registry files safely: bytes -> text -> a plain tree with the position of every value.
+
+Everything a file can do to hurt the parser is caught here, before or while the C-accelerated
+parser runs (DESIGN §6): oversized files, deep nesting (the C parser crashes near 30 000 nested
+brackets), tabs and `%` directives (the C and round-trip parsers disagree on them), anchors and
+aliases (an alias bomb explodes when walked), explicit tags, duplicate keys. Scalars follow the
+YAML 1.2 core schema, more strictly: `no`, `on`, `1:30` and dates stay text, and a number with a
+leading zero (a phone number, a document number) is never turned into an integer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .names import nfc
+from .problems import Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_PROBLEMS_PER_FILE = 50
+
+PathKey = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]{0,17})$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+# libyaml speaks English; these are the messages staff meet most, said in Vietnamese.
+_SYNTAX_MESSAGES = {
+    "mapping values are not allowed in this context": (
+        "dấu “:” không được đứng ở đây",
+        'giá trị có dấu hai chấm phải đặt trong ngoặc kép, ví dụ title: "Mục tiêu: …"',
+    ),
+    "mapping values are not allowed here": (
+        "dấu “:” không được đứng ở đây",
+        'giá trị có dấu hai chấm phải đặt trong ngoặc kép, ví dụ title: "Mục tiêu: …"',
+    ),
+    "could not find expected ':'": (
+        "thiếu dấu “:” sau tên trường",
+        "viết dạng `tên_trường: giá trị`",
+    ),
+    "did not find expected key": (
+        "thụt lề không khớp hoặc thiếu tên trường",
+        "các trường cùng cấp phải thẳng cột; phần tử danh sách bắt đầu bằng “- ”",
+    ),
+    "found character that cannot start any token": (
+        "có ký tự không thể bắt đầu một giá trị",
+        "đặt giá trị trong ngoặc kép",
+    ),
+    "found unexpected end of stream": (
+        "tệp kết thúc khi chuỗi hay danh sách chưa đóng",
+        "kiểm tra ngoặc kép và ngoặc vuông đã đóng đủ chưa",
+    ),
+    "did not find expected node content": (
+        "thiếu giá trị",
+        "kiểm tra dấu phẩy và ngoặc trong danh sách",
+    ),
+    "found undefined tag handle": ("thẻ YAML không được dùng", "bỏ ký hiệu “!” trước giá trị"),
+}
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed file: plain data plus where each value and each key stands (1-based)."""
+
+    data: object
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, path: PathKey, *, key: bool = False) -> Position:
+        """The position of a path, or of its nearest ancestor that has one."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+class _Abort(Exception):
+    """The file cannot be read further; the problem was already recorded."""
+
+
+class _Reader:
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        hint: str = "",
+        severity: str = "error",
+    ) -> None:
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.rel, line, column, code, message, hint, severity))  # type: ignore[arg-type]
+
+    def fatal(self, line: int, column: int, code: str, message: str, hint: str = "") -> _Abort:
+        self.add(line, column, code, message, hint)
+        return _Abort()
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode(raw: bytes, reader: _Reader) -> str:
+    """Bytes to NFC text with LF line ends, or _Abort with the reason recorded."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        raise reader.fatal(
+            1,
+            1,
+            "bad-encoding",
+            "tệp được lưu dạng UTF-16 (thường do Word/Notepad)",
+            "lưu lại tệp với mã hóa UTF-8",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        reader.add(
+            1,
+            1,
+            "bom",
+            "tệp bắt đầu bằng BOM",
+            "lưu lại tệp dạng UTF-8 không BOM",
+            severity="warning",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise reader.fatal(
+            line,
+            column,
+            "bad-encoding",
+            "tệp không phải UTF-8 hợp lệ",
+            "lưu lại tệp với mã hóa UTF-8",
+        ) from None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _precheck(text: str, reader: _Reader) -> None:
+    """Reject what the two parsers treat differently, before either sees the text."""
+    tab = text.find("\t")
+    if tab >= 0:
+        raise reader.fatal(
+            *_line_col(text, tab),
+            "tab",
+            "tệp có ký tự tab",
+            "YAML chỉ dùng dấu cách; thay tab bằng dấu cách",
+        )
+    for match in re.finditer(r"^%", text, re.MULTILINE):
+        raise reader.fatal(
+            *_line_col(text, match.start()),
+            "yaml-directive",
+            "không dùng chỉ thị YAML (%YAML, %TAG)",
+            "xóa dòng bắt đầu bằng “%”",
+        )
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for offset, ch in enumerate(text):
+            if ch in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise reader.fatal(
+                        *_line_col(text, offset), "too-deep", f"lồng ngoặc quá {MAX_DEPTH} tầng"
+                    )
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+
+
+def resolve_plain(value: str) -> object:
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+_DISCARD = object()
+
+
+def _build(text: str, reader: _Reader) -> Document:
+    """Walk the C parser's events into plain data, recording positions and refusing hazards."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
+    doc = Document(data=None)
+    # Each frame: [container, path, pending key (or None), position of that key]
+    stack: list[list] = []
+    documents = 0
+
+    def attach(value: object, path_of_child: PathKey | None = None) -> PathKey | None:
+        """Place a value in the current container; return its path (None when discarded)."""
+        if not stack:
+            doc.data = value
+            return ()
+        frame = stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            child = (*path, len(container))
+            container.append(value)
+            return child
+        key = frame[2]
+        frame[2] = None
+        if key is _DISCARD:
+            return None
+        child = (*path, key)
+        container[key] = value
+        doc.keys[child] = frame[3]
+        return child
+
+    for event in YAML(typ="safe", pure=False).parse(text):
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        kind = type(event)
+        if kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise reader.fatal(
+                    *pos,
+                    "multiple-documents",
+                    "tệp chỉ được chứa một tài liệu YAML",
+                    "xóa dòng “---” thứ hai và phần sau nó, hoặc tách ra tệp khác",
+                )
+            continue
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
+            continue
+        if kind is AliasEvent:
+            reader.add(
+                *pos,
+                "yaml-alias",
+                f"không dùng bí danh YAML (*{event.anchor})",
+                "chép lại giá trị thay cho bí danh",
+            )
+            value: object = None
+        else:
+            if event.anchor is not None:
+                reader.add(
+                    *pos,
+                    "yaml-anchor",
+                    f"không dùng neo YAML (&{event.anchor})",
+                    "xóa “&…” và chép giá trị ra từng nơi cần dùng",
+                )
+            if event.tag is not None:
+                reader.add(
+                    *pos,
+                    "yaml-tag",
+                    f"không dùng thẻ YAML ({event.tag.replace('tag:yaml.org,2002:', '!!')})",
+                    "xóa thẻ bắt đầu bằng “!”; đặt văn bản trong ngoặc kép nếu cần",
+                )
+            if kind is ScalarEvent:
+                plain = event.implicit[0] and not event.style
+                value = resolve_plain(event.value) if plain else event.value
+            else:
+                value = {} if kind is MappingStartEvent else []
+
+        frame = stack[-1] if stack else None
+        if frame is not None and isinstance(frame[0], dict) and frame[2] is None:
+            # This event is a key.
+            if kind is not ScalarEvent:
+                raise reader.fatal(*pos, "bad-key", "tên trường phải là một chuỗi đơn giản")
+            key = event.value
+            if key == "<<" and not event.style:
+                reader.add(
+                    *pos,
+                    "yaml-merge",
+                    "không dùng khóa gộp YAML (<<)",
+                    "chép các trường ra tường minh",
+                )
+                frame[2], frame[3] = _DISCARD, pos
+            elif key in frame[0]:
+                first = doc.keys.get((*frame[1], key), (0, 0))[0]
+                reader.add(
+                    *pos,
+                    "duplicate-key",
+                    f"trường “{key}” lặp lại (đã có ở dòng {first})",
+                    "giữ một trong hai và xóa dòng kia",
+                )
+                frame[2], frame[3] = _DISCARD, pos
+            else:
+                frame[2], frame[3] = key, pos
+            continue
+
+        child = attach(value)
+        if child is not None:
+            doc.values[child] = pos
+        if kind in (MappingStartEvent, SequenceStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise reader.fatal(*pos, "too-deep", f"lồng quá {MAX_DEPTH} tầng")
+            stack.append([value, child if child is not None else ("?",), None, pos])
+    return doc
+
+
+def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Text to a Document, with every problem found on the way."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    reader = _Reader(rel)
+    try:
+        _precheck(text, reader)
+        doc = _build(text, reader)
+    except _Abort:
+        return None, reader.problems
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or str(exc)).strip()
+        message, hint = _SYNTAX_MESSAGES.get(problem, (f"lỗi cú pháp YAML: {problem}", ""))
+        reader.add(line, column, "yaml-syntax", message, hint)
+        return None, reader.problems
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+        reader.add(1, 1, "yaml-syntax", f"không đọc được tệp YAML: {exc}")
+        return None, reader.problems
+    if doc.data is None:
+        reader.add(1, 1, "empty-file", "tệp rỗng", "xóa tệp, hoặc điền nội dung theo mẫu")
+        return None, reader.problems
+    return doc, reader.problems
+
+
+def read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Read a registry file from disk: size cap first, then decode and parse."""
+    reader = _Reader(rel)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise reader.fatal(
+                1,
+                1,
+                "file-too-large",
+                f"tệp quá lớn ({size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)",
+                "tách nội dung thành nhiều tệp nhỏ",
+            )
+        text = decode(path.read_bytes(), reader)
+    except _Abort:
+        return None, reader.problems
+    except OSError as exc:
+        reader.add(1, 1, "unreadable", f"không đọc được tệp: {exc.strerror}")
+        return None, reader.problems
+    doc, problems = parse(text, rel)
+    return doc, reader.problems + problems
