@@ -109,6 +109,85 @@ def schema(
         typer.echo(f"đã ghi {path}")
 
 
+def _as_of(text: str | None):  # noqa: ANN202 - datetime imported lazily
+    from datetime import date
+
+    from .dates import DateError, parse_user_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_user_date(text)
+    except DateError as error:
+        raise UsageError(f"--as-of: {error}") from None
+
+
+def _statuses(values: list[str] | None):  # noqa: ANN202
+    from .deadlines import OPEN_STATUSES, STATUSES
+
+    if not values:
+        return OPEN_STATUSES
+    chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    if "all" in chosen:
+        return frozenset(STATUSES)
+    unknown = sorted(chosen - set(STATUSES))
+    if unknown:
+        raise UsageError(f"--status không có giá trị “{', '.join(unknown)}”",
+                         "chọn trong: " + ", ".join(STATUSES) + ", all")
+    return frozenset(chosen)
+
+
+DueFormat = Enum("DueFormat", {name: name for name in ("table", "json", "csv", "ics")}, type=str)  # type: ignore[misc]
+Role = Enum("Role", {name: name for name in ("lead", "support", "all")}, type=str)  # type: ignore[misc]
+SoOption = Annotated[
+    str | None,
+    typer.Option("--so", metavar="ĐƠN_VỊ",
+                 help="Đơn vị (tên đầy đủ, viết tắt hoặc không dấu: \"Sở Y tế\", SYT, \"so y te\")."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); "
+                 "mặc định hôm nay."),
+]
+PlanOption = Annotated[
+    str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).")
+]
+
+
+@app.command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
+def due(
+    so: SoOption = None,
+    as_of: AsOfOption = None,
+    within: Annotated[int | None, typer.Option(
+        "--within", metavar="SỐ_NGÀY", min=0,
+        help="Chỉ việc đến hạn trong số ngày này (việc quá hạn luôn hiện).")] = None,
+    role: Annotated[Role, typer.Option(
+        "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all).")
+    ] = Role["lead"],
+    plan: PlanOption = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", metavar="TRẠNG_THÁI",
+        help="Chỉ các trạng thái này (lặp lại hoặc cách nhau bằng dấu phẩy): done_on_time, "
+             "done_late, on_track, overdue, ongoing, awaiting_event, no_deadline, all.")] = None,
+    format: Annotated[DueFormat, typer.Option(  # noqa: A002
+        "--format", "-f", help="Định dạng kết quả.")] = DueFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from .queries import DueQuery, find_unit, group_by_unit
+    from .queries import due as due_items
+    from .render.due import RENDERERS, DueView
+
+    day, statuses = _as_of(as_of), _statuses(status)
+    loaded = _load(registry)
+    unit = find_unit(loaded, so) if so is not None else None
+    query = DueQuery(day, unit, role.value, plan, statuses, within)
+    items = due_items(loaded, query)
+    groups = [(unit, items)] if unit is not None else group_by_unit(loaded, items)
+    names = {u.id: u.name for u in loaded.departments.units}
+    view = DueView(day, unit, groups, names, show_role=role.value == "all")
+    typer.echo(RENDERERS[format.value](view), nl=False)
+
+
 def main() -> None:
     """Console entry point: an unexpected failure is reported in one line, never a traceback."""
     try:

@@ -167,3 +167,96 @@ def parse_deadline_of(task: object) -> Deadline:
         event_document=event.document if event else None,
         days_after=spec.days_after,
     )
+
+
+# --- status as of a date -------------------------------------------------------------------
+
+Status = Literal[
+    "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
+]  # fmt: skip
+STATUSES: tuple[Status, ...] = (
+    "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
+)  # fmt: skip
+OPEN_STATUSES: frozenset[Status] = frozenset(
+    {"on_track", "overdue", "ongoing", "awaiting_event", "no_deadline"}
+)
+STATUS_LABELS: dict[Status, str] = {
+    "done_on_time": "Hoàn thành đúng hạn",
+    "done_late": "Hoàn thành quá hạn",
+    "on_track": "Đang thực hiện trong hạn",
+    "overdue": "Quá hạn",
+    "ongoing": "Thường xuyên",
+    "awaiting_event": "Chờ văn bản",
+    "no_deadline": "Chưa xác định thời hạn",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One time a task falls due: the whole task, or one year of an annual task."""
+
+    year: int | None
+    due: date | None
+    status: Status
+    done_on: date | None = None
+
+
+def status_of(due: date | None, done_on: date | None, as_of: date) -> Status:
+    """The government's categories: done on time / late, on track, overdue."""
+    if done_on is not None:
+        return "done_on_time" if due is None or done_on <= due else "done_late"
+    if due is None:
+        return "no_deadline"
+    return "on_track" if as_of <= due else "overdue"
+
+
+def occurrences(
+    deadline: Deadline,
+    done_entries: list[tuple[date, int | None]],
+    years: range | None,
+    as_of: date,
+    plan_day: tuple[int, int] | None = None,
+) -> list[Occurrence]:
+    """Every occurrence of a task as of a date.
+
+    `done_entries` are (date, year covered) of the progress entries marked done; an entry dated
+    after `as_of` had not happened yet on that day. An annual task has one occurrence per year of
+    the plan (`years`), due on the task's named day, else the plan's, else 31/12.
+    """
+    known = sorted((day, year) for day, year in done_entries if day <= as_of)
+    if deadline.kind == "annual":
+        day, month = deadline.day_month or plan_day or (31, 12)
+        found = []
+        for year in years if years is not None else range(as_of.year, as_of.year + 1):
+            due = _clamped(year, month, day)
+            done_on = next((d for d, y in known if (y if y is not None else d.year) == year), None)
+            found.append(Occurrence(year, due, status_of(due, done_on, as_of), done_on))
+        return found
+    done_on = known[0][0] if known else None
+    if deadline.kind == "ongoing":
+        return [Occurrence(None, None, "ongoing")]
+    if deadline.due is None:
+        waiting = deadline.kind == "event"
+        status: Status = "awaiting_event" if waiting and done_on is None else status_of(
+            None, done_on, as_of
+        )
+        return [Occurrence(None, None, status, done_on)]
+    return [Occurrence(None, deadline.due, status_of(deadline.due, done_on, as_of), done_on)]
+
+
+def _clamped(year: int, month: int, day: int) -> date:
+    """29/02 in a year without it falls on 28/02."""
+    return min(date(year, month, 1) + timedelta(days=day - 1), month_end(year, month))
+
+
+def listed(found: list[Occurrence], as_of: date) -> list[Occurrence]:
+    """What a user is shown: every occurrence up to the next open one; none beyond it."""
+    shown: list[Occurrence] = []
+    for occurrence in found:
+        upcoming = occurrence.due is not None and occurrence.due >= as_of
+        if upcoming and occurrence.status in OPEN_STATUSES:
+            shown.append(occurrence)
+            break
+        if occurrence.due is None or occurrence.due < as_of or occurrence.done_on is not None:
+            shown.append(occurrence)
+    return shown

@@ -334,6 +334,7 @@ class Plan:
     period: Period | None = None
     goals: Names = ()
     reporting: Reporting | None = None
+    annual_due: DayMonth | None = None  # the day annual tasks fall due, when the plan names one
     budget: Budget | None = None
     sections: tuple[Section, ...] = ()
     indicators: tuple[Indicator, ...] = ()

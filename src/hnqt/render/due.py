@@ -1,0 +1,188 @@
+"""`hnqt due` output: a Rich table for people, JSON/CSV for programs, iCalendar for calendars."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import show
+from ..deadlines import STATUS_LABELS
+from ..model import Unit
+from ..obligations import Item
+
+SHORT_LABELS = {
+    "done_on_time": "Xong đúng hạn",
+    "done_late": "Xong quá hạn",
+    "on_track": "Trong hạn",
+    "overdue": "Quá hạn",
+    "ongoing": "Thường xuyên",
+    "awaiting_event": "Chờ văn bản",
+    "no_deadline": "Chưa có hạn",
+}
+ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
+KIND_LABELS = {"task": "nhiệm vụ", "report": "báo cáo", "agreement": "thỏa thuận"}
+
+
+@dataclass(frozen=True, slots=True)
+class DueView:
+    """What `due` found: for one unit, or grouped by unit when none was chosen."""
+
+    as_of: date
+    unit: Unit | None
+    groups: list[tuple[Unit, list[Item]]]
+    unit_names: dict[str, str]
+    show_role: bool = False
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for _, items in self.groups for item in items]
+
+
+def item_json(item: Item, view: DueView) -> dict[str, object]:
+    """The contract shape of one item (DESIGN §4), with a few extras for readers."""
+    return {
+        "kind": item.kind,
+        "id": item.id,
+        "plan": item.plan,
+        "code": item.code,
+        "title": item.title,
+        "role": item.role,
+        "deadline_text": item.deadline_text,
+        "due": item.due.isoformat() if item.due else None,
+        "status": item.status,
+        "days_left": item.days_left(view.as_of),
+        "source": item.source,
+        "year": item.year,
+        "unit": {"id": item.unit, "name": view.unit_names[item.unit]},
+        "status_label": STATUS_LABELS[item.status],
+        "done_on": item.done_on.isoformat() if item.done_on else None,
+        "to": item.to,
+        "awaiting": item.awaiting,
+    }
+
+
+def render_json(view: DueView) -> str:
+    unit = {"id": view.unit.id, "name": view.unit.name} if view.unit else None
+    payload = {
+        "as_of": view.as_of.isoformat(),
+        "unit": unit,
+        "items": [item_json(item, view) for item in view.items],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
+              "days_left", "source", "year", "unit_id", "unit_name")  # fmt: skip
+
+
+def render_csv(view: DueView) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for item in view.items:
+        row = item_json(item, view)
+        unit = row.pop("unit")
+        row["unit_id"], row["unit_name"] = unit["id"], unit["name"]  # type: ignore[index]
+        writer.writerow(["" if row[f] is None else row[f] for f in CSV_FIELDS])
+    return out.getvalue()
+
+
+def render_ics(view: DueView) -> str:
+    """One all-day event per dated item, on its due day (for Outlook, Google, phone calendars)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//hnqt//Hà Nội · Quan hệ quốc tế//VI")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"hnqt — {view.unit.name if view.unit else 'mọi đơn vị'}")
+    for item in view.items:
+        if item.due is None:
+            continue
+        event = Event()
+        event.add("uid", f"{item.id}/{item.unit}@hnqt")
+        event.add("dtstamp", view.as_of)
+        event.add("dtstart", item.due)
+        event.add("summary", f"[{STATUS_LABELS[item.status]}] {_label(item)}: {item.title}")
+        event.add("description", f"Thời hạn: {item.deadline_text}\nĐơn vị: "
+                                 f"{view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})\n"
+                                 f"Tệp: {item.source}")
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
+
+
+def _label(item: Item) -> str:
+    if item.kind == "report":
+        return f"{item.plan} · báo cáo {item.year}"
+    if item.kind == "agreement":
+        return item.id.split("/")[0]
+    suffix = f" · {item.year}" if item.year is not None else ""
+    return f"{item.plan}/{item.code}{suffix}"
+
+
+def _state(item: Item, as_of: date) -> str:
+    """Status and days in a few words: `Quá hạn 7 ngày`, `Còn 39 ngày`, `Xong 10/11/2026`."""
+    days = item.days_left(as_of)
+    if item.status == "done_on_time":
+        return f"Xong {show(item.done_on)}"
+    if item.status == "done_late":
+        return f"Xong muộn {show(item.done_on)}"
+    if item.status == "overdue" and days is not None:
+        return f"Quá hạn {-days} ngày"
+    if item.status == "on_track" and days is not None:
+        return "Đến hạn hôm nay" if days == 0 else f"Còn {days} ngày"
+    return SHORT_LABELS[item.status]
+
+
+_STYLES = {"overdue": "bold red", "on_track": "", "done_on_time": "green", "done_late": "yellow",
+           "ongoing": "dim", "awaiting_event": "cyan", "no_deadline": "dim"}  # fmt: skip
+
+
+def render_table(view: DueView) -> str:
+    """Rich tables, one per unit; overdue rows in red with the days late."""
+    from rich.table import Table
+
+    from .terminal import console_to_string
+
+    console, buffer = console_to_string()
+    console.print(f"Tính đến ngày {show(view.as_of)}", style="bold")
+    if not view.groups:
+        who = f" của {view.unit.name}" if view.unit else ""
+        console.print(f"Không có việc nào{who} theo điều kiện đã chọn.")
+    for unit, items in view.groups:
+        table = Table(title=f"{unit.name} — {len(items)} việc", title_justify="left",
+                      expand=True, pad_edge=False)  # fmt: skip
+        table.add_column("Hạn", no_wrap=True, min_width=10)
+        table.add_column("Tình trạng", no_wrap=True, min_width=12)
+        table.add_column("Mã", no_wrap=True)
+        if view.show_role:
+            table.add_column("Vai trò", no_wrap=True)
+        table.add_column("Nội dung", no_wrap=True, overflow="ellipsis", ratio=1, min_width=16)
+        table.add_column("Theo văn bản", max_width=20, overflow="fold")
+        for item in items:
+            row = [show(item.due) or "—", _state(item, view.as_of), _label(item)]
+            if view.show_role:
+                row.append(ROLE_LABELS[item.role])
+            row += [item.title.split("\n")[0], item.deadline_text or "(để trống)"]
+            table.add_row(*row, style=_STYLES[item.status])
+        console.print(table)
+        console.print(_summary(items))
+    return buffer.getvalue()
+
+
+def _summary(items: list[Item]) -> str:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[STATUS_LABELS[item.status]] = counts.get(STATUS_LABELS[item.status], 0) + 1
+    return " · ".join(f"{label}: {count}" for label, count in counts.items())
+
+
+RENDERERS: dict[str, Callable[[DueView], str]] = {
+    "table": render_table,
+    "json": render_json,
+    "csv": render_csv,
+    "ics": render_ics,
+}

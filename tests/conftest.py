@@ -1,0 +1,110 @@
+"""Shared test helpers: a small registry written into a temporary folder, file by file."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO.parent / "shared" / "sources"
+
+DEPARTMENTS = """\
+units:
+  - id: ubnd-tp
+    name: "Ủy ban nhân dân thành phố Hà Nội"
+    kind: city
+    aliases: ["UBND Thành phố"]
+  - id: van-phong-ubnd-tp
+    name: "Văn phòng UBND Thành phố"
+    kind: agency
+    aliases: ["VP UBND TP"]
+  - id: vp-phong-qhqt
+    name: "Phòng Quan hệ quốc tế"
+    kind: division
+    parent: van-phong-ubnd-tp
+  - id: so-y-te
+    name: "Sở Y tế"
+    kind: so
+    aliases: ["SYT"]
+  - id: so-cong-thuong
+    name: "Sở Công Thương"
+    kind: so
+  - id: so-tai-chinh
+    name: "Sở Tài chính"
+    kind: so
+    former: ["Sở Kế hoạch và Đầu tư"]
+  - id: bo-ngoai-giao
+    name: "Bộ Ngoại giao"
+    kind: ministry
+groups:
+  - id: all-units
+    kind: all
+    names: ["Các Sở, ngành, đơn vị"]
+  - id: related-units
+    kind: related
+    names: ["Các Sở, ngành, đơn vị liên quan"]
+"""
+
+PLAN = """\
+id: kh-test
+kind: plan
+title: "Kế hoạch thử"
+issuer: "Ủy ban nhân dân thành phố Hà Nội"
+period: {start: "2025", end: "2030"}
+reporting:
+  text: "định kỳ hằng năm trước ngày 15 tháng 11 báo cáo về Sở Công Thương"
+  before: "15/11"
+  to: "Sở Công Thương"
+sections:
+  - {code: "I", title: "Mục một"}
+"""
+
+TASK = """\
+code: "I.1"
+title: "Nhiệm vụ thử"
+lead: ["Sở Y tế"]
+support: ["Các Sở, ngành, đơn vị liên quan"]
+deadline: "2026"
+"""
+
+BASE_FILES = {
+    "hnqt.toml": "[registry]\n",
+    "data/departments.yaml": DEPARTMENTS,
+    "data/plans/kh-test/plan.yaml": PLAN,
+    "data/plans/kh-test/tasks/I-1.yaml": TASK,
+}
+
+MakeRegistry = Callable[..., Path]
+
+
+@pytest.fixture
+def make_registry(tmp_path: Path) -> MakeRegistry:
+    """Write the base registry plus/over the given files (None deletes one); return its root."""
+
+    def make(files: dict[str, str | bytes | None] | None = None, base: bool = True) -> Path:
+        root = tmp_path / "registry"
+        chosen: dict[str, str | bytes | None] = dict(BASE_FILES) if base else {}
+        chosen.update(files or {})
+        for rel, content in chosen.items():
+            path = root / rel
+            if content is None:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content), encoding="utf-8", newline="\n")
+        (root / "data").mkdir(parents=True, exist_ok=True)
+        return root
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test signs its cache with its own key, away from the developer's home folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.delenv("HNQT_REGISTRY", raising=False)
