@@ -1,4 +1,6 @@
-"""The per-file cache under `.hnqt-cache/`: a second run reads only the files that changed.
+"""The cache under `.hnqt-cache/`: the checked registry of the last run, with the stamp of
+every file it was read from. Nothing changed: the registry is reused as is. Some files
+changed: only those are read again, and the registry is put together anew.
 
 An entry is keyed by path, size and mtime (nanoseconds) and is trusted only when the code that
 made it is the code running now. Entries for files modified in the last two seconds before the
@@ -9,28 +11,34 @@ a cache that arrives from elsewhere (a pull request, a copied folder) is never u
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import pickle
-import secrets
 import time
+from _blake2 import blake2b  # what hashlib wraps, without loading OpenSSL (~5 ms) at every start
 from pathlib import Path
 
 CACHE_DIR = ".hnqt-cache"
 _FORMAT = b"hnqt-cache-1"
+_FILE = "registry.pickle"
 _RACY_NS = 2_000_000_000
 Stamp = tuple[int, int]  # (size, mtime_ns)
+RACY: Stamp = (-1, -1)  # matches no file: read again next time
 
 
-def _code_fingerprint() -> bytes:
-    """Changes whenever any module of hnqt changes: old entries then stop counting."""
+def _code_fingerprint() -> tuple[object, ...]:
+    """Changes whenever any module of hnqt changes: an old cache then stops counting."""
     package = Path(__file__).parent
-    digest = hashlib.sha256(_FORMAT)
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.digest()
+    stamps = []
+    for folder, _, names in os.walk(package):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append((name, stat.st_size, stat.st_mtime_ns))
+    return (_FORMAT, *sorted(stamps))
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return blake2b(payload, key=key, digest_size=32).digest()
 
 
 def _key() -> bytes | None:
@@ -44,7 +52,7 @@ def _key() -> bytes | None:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError:
             return None
-        key = secrets.token_bytes(32)
+        key = os.urandom(32)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
         return key
@@ -52,39 +60,45 @@ def _key() -> bytes | None:
         return None
 
 
-def load(root: Path) -> dict[str, tuple[Stamp, object]]:
-    """The entries of the last run, or nothing when there is no trustworthy cache."""
+def load(root: Path) -> tuple[dict[str, Stamp], object] | None:
+    """The stamps and the registry of the last run, or None without a trustworthy cache."""
     key = _key()
     try:
-        blob = (root / CACHE_DIR / "files.pickle").read_bytes()
+        blob = (root / CACHE_DIR / _FILE).read_bytes()
     except OSError:
-        return {}
+        return None
     if key is None or len(blob) < 32:
-        return {}
+        return None
     signature, payload = blob[:32], blob[32:]
-    if not hmac.compare_digest(signature, hmac.new(key, payload, "sha256").digest()):
-        return {}
+    if signature != _sign(key, payload):  # a local file and key: no timing attack to fear
+        return None
     try:
-        fingerprint, entries = pickle.loads(payload)
-    except Exception:  # a damaged cache is only a slower run
-        return {}
-    return entries if fingerprint == _code_fingerprint() else {}
+        fingerprint, stamps, registry = pickle.loads(payload)
+    except Exception:  # a damaged cache only costs a slower run
+        return None
+    return (stamps, registry) if fingerprint == _code_fingerprint() else None
 
 
-def save(root: Path, entries: dict[str, tuple[Stamp, object]]) -> None:
-    """Write the cache atomically; silently skip when the folder is not writable."""
+def save(root: Path, stamps: dict[str, Stamp], registry: object) -> None:
+    """Write the cache atomically; silently skip when the folder is not writable.
+
+    A file modified within the last two seconds gets an impossible stamp, so the next run
+    reads it again instead of trusting a same-size edit in the same clock tick.
+    """
     key = _key()
     if key is None:
         return
     now = time.time_ns()
-    kept = {rel: entry for rel, entry in entries.items() if entry[0][1] < now - _RACY_NS}
-    payload = pickle.dumps((_code_fingerprint(), kept), protocol=pickle.HIGHEST_PROTOCOL)
+    kept = {rel: stamp if stamp[1] < now - _RACY_NS else RACY for rel, stamp in stamps.items()}
+    payload = pickle.dumps((_code_fingerprint(), kept, registry), pickle.HIGHEST_PROTOCOL)
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        temporary = folder / f"files.pickle.{os.getpid()}.tmp"
-        temporary.write_bytes(hmac.new(key, payload, "sha256").digest() + payload)
-        os.replace(temporary, folder / "files.pickle")
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+        temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
+        temporary.write_bytes(_sign(key, payload) + payload)
+        os.replace(temporary, folder / _FILE)
     except OSError:
         return

@@ -109,7 +109,7 @@ def schema(
         typer.echo(f"đã ghi {path}")
 
 
-def _as_of(text: str | None):  # noqa: ANN202 - datetime imported lazily
+def _as_of(text: str | None):
     from datetime import date
 
     from .dates import DateError, parse_user_date
@@ -122,7 +122,7 @@ def _as_of(text: str | None):  # noqa: ANN202 - datetime imported lazily
         raise UsageError(f"--as-of: {error}") from None
 
 
-def _statuses(values: list[str] | None):  # noqa: ANN202
+def _statuses(values: list[str] | None):
     from .deadlines import OPEN_STATUSES, STATUSES
 
     if not values:
@@ -132,8 +132,10 @@ def _statuses(values: list[str] | None):  # noqa: ANN202
         return frozenset(STATUSES)
     unknown = sorted(chosen - set(STATUSES))
     if unknown:
-        raise UsageError(f"--status không có giá trị “{', '.join(unknown)}”",
-                         "chọn trong: " + ", ".join(STATUSES) + ", all")
+        raise UsageError(
+            f"--status không có giá trị “{', '.join(unknown)}”",
+            "chọn trong: " + ", ".join(STATUSES) + ", all",
+        )
     return frozenset(chosen)
 
 
@@ -141,13 +143,19 @@ DueFormat = Enum("DueFormat", {name: name for name in ("table", "json", "csv", "
 Role = Enum("Role", {name: name for name in ("lead", "support", "all")}, type=str)  # type: ignore[misc]
 SoOption = Annotated[
     str | None,
-    typer.Option("--so", metavar="ĐƠN_VỊ",
-                 help="Đơn vị (tên đầy đủ, viết tắt hoặc không dấu: \"Sở Y tế\", SYT, \"so y te\")."),
+    typer.Option(
+        "--so",
+        metavar="ĐƠN_VỊ",
+        help='Đơn vị (tên đầy đủ, viết tắt hoặc không dấu: "Sở Y tế", SYT, "so y te").',
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="NGÀY", help="Tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); "
-                 "mặc định hôm nay."),
+    typer.Option(
+        "--as-of",
+        metavar="NGÀY",
+        help="Tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định hôm nay.",
+    ),
 ]
 PlanOption = Annotated[
     str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).")
@@ -158,19 +166,34 @@ PlanOption = Annotated[
 def due(
     so: SoOption = None,
     as_of: AsOfOption = None,
-    within: Annotated[int | None, typer.Option(
-        "--within", metavar="SỐ_NGÀY", min=0,
-        help="Chỉ việc đến hạn trong số ngày này (việc quá hạn luôn hiện).")] = None,
-    role: Annotated[Role, typer.Option(
-        "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all).")
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="SỐ_NGÀY",
+            min=0,
+            help="Chỉ việc đến hạn trong số ngày này (việc quá hạn luôn hiện).",
+        ),
+    ] = None,
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+        ),
     ] = Role["lead"],
     plan: PlanOption = None,
-    status: Annotated[list[str] | None, typer.Option(
-        "--status", metavar="TRẠNG_THÁI",
-        help="Chỉ các trạng thái này (lặp lại hoặc cách nhau bằng dấu phẩy): done_on_time, "
-             "done_late, on_track, overdue, ongoing, awaiting_event, no_deadline, all.")] = None,
-    format: Annotated[DueFormat, typer.Option(  # noqa: A002
-        "--format", "-f", help="Định dạng kết quả.")] = DueFormat["table"],
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="TRẠNG_THÁI",
+            help="Chỉ các trạng thái này (lặp lại hoặc cách nhau bằng dấu phẩy): done_on_time, "
+            "done_late, on_track, overdue, ongoing, awaiting_event, no_deadline, all.",
+        ),
+    ] = None,
+    format: Annotated[
+        DueFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = DueFormat["table"],
     registry: RegistryOption = None,
 ) -> None:
     from .queries import DueQuery, find_unit, group_by_unit
@@ -186,6 +209,118 @@ def due(
     names = {u.id: u.name for u in loaded.departments.units}
     view = DueView(day, unit, groups, names, show_role=role.value == "all")
     typer.echo(RENDERERS[format.value](view), nl=False)
+
+
+ShowFormat = Enum("ShowFormat", {name: name for name in ("text", "json")}, type=str)  # type: ignore[misc]
+ListFormat = Enum("ListFormat", {name: name for name in ("table", "json", "csv")}, type=str)  # type: ignore[misc]
+StatsFormat = Enum("StatsFormat", {name: name for name in ("table", "json")}, type=str)  # type: ignore[misc]
+ListKind = Enum("ListKind", {k: k for k in ("tasks", "plans", "agreements", "partners", "units")},  # type: ignore[misc]
+                type=str)  # fmt: skip
+
+
+@app.command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+def show(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="MÃ", help='kh-nq59/V.19, kh-nq59, tt-st-petersburg-2025, minsk, "Sở Y tế"…'
+        ),
+    ],
+    as_of: AsOfOption = None,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = ShowFormat["text"],
+    registry: RegistryOption = None,
+) -> None:
+    from .obligations import task_occurrences
+    from .queries import find_record
+    from .render import records
+
+    day = _as_of(as_of)
+    loaded = _load(registry)
+    kind, found = find_record(loaded, ident)
+    if kind == "task":
+        occurrences = task_occurrences(loaded, found, day)  # type: ignore[arg-type]
+        if format.value == "json":
+            text = records.to_json(records.task_json(loaded, found, occurrences))  # type: ignore[arg-type]
+        else:
+            text = records.show_task(loaded, found, occurrences, day)  # type: ignore[arg-type]
+    elif format.value == "json":
+        text = records.to_json({"kind": kind, "record": found})
+    else:
+        show_one = {"plan": records.show_plan, "agreement": records.show_agreement,
+                    "partner": records.show_partner, "unit": records.show_unit}[kind]  # fmt: skip
+        text = show_one(loaded, found)  # type: ignore[operator]
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
+@app.command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+def list_(
+    kind: Annotated[
+        ListKind,
+        typer.Argument(metavar="LOẠI", help="tasks, plans, agreements, partners hoặc units."),
+    ],
+    plan: PlanOption = None,
+    so: SoOption = None,
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role", help="Với --so: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+        ),
+    ] = Role["lead"],
+    partner: Annotated[
+        str | None,
+        typer.Option(
+            "--partner", metavar="ĐỐI_TÁC", help="Chỉ những gì liên quan đối tác này (minsk…)."
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", metavar="TRẠNG_THÁI", help="Với tasks: chỉ các trạng thái này."),
+    ] = None,
+    as_of: AsOfOption = None,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = ListFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from .queries import ListQuery, find_unit, list_agreements, list_tasks, list_units
+    from .render.records import LIST_RENDERERS
+
+    day = _as_of(as_of)
+    loaded = _load(registry)
+    unit = find_unit(loaded, so) if so is not None else None
+    query = ListQuery(kind.value, day, plan, unit, role.value, partner,
+                      _statuses(status) if status else None)  # fmt: skip
+    items: list[object]
+    if kind.value == "tasks":
+        items = list(list_tasks(loaded, query))
+    elif kind.value == "agreements":
+        items = list(list_agreements(loaded, query))
+    elif kind.value == "plans":
+        items = [p for p, _ in sorted(loaded.plans.values(), key=lambda p: p[0].id)]
+    elif kind.value == "partners":
+        items = [p for p, _ in sorted(loaded.partners.values(), key=lambda p: p[0].id)]
+    else:
+        items = list(list_units(loaded))
+    typer.echo(LIST_RENDERERS[format.value](kind.value, items, day), nl=False)
+
+
+@app.command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
+def stats(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    format: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = StatsFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from .queries import stats as unit_stats
+    from .render.records import STATS_RENDERERS
+
+    day = _as_of(as_of)
+    rows = unit_stats(_load(registry), day, plan)
+    typer.echo(STATS_RENDERERS[format.value](rows, day, plan), nl=False)
 
 
 def main() -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -19,14 +18,15 @@ def make_date(year: int, month: int, day: int) -> date:
     """A calendar date, or DateError naming what is wrong (30/02 does not exist)."""
     if not 1 <= month <= 12:
         raise DateError(f"tháng {month} không tồn tại")
-    last = calendar.monthrange(year, month)[1]
+    last = month_end(year, month).day
     if not 1 <= day <= last:
         raise DateError(f"ngày {day}/{month}/{year} không tồn tại (tháng {month} có {last} ngày)")
     return date(year, month, day)
 
 
 def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)

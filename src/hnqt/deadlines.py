@@ -237,8 +237,8 @@ def occurrences(
         return [Occurrence(None, None, "ongoing")]
     if deadline.due is None:
         waiting = deadline.kind == "event"
-        status: Status = "awaiting_event" if waiting and done_on is None else status_of(
-            None, done_on, as_of
+        status: Status = (
+            "awaiting_event" if waiting and done_on is None else status_of(None, done_on, as_of)
         )
         return [Occurrence(None, None, status, done_on)]
     return [Occurrence(None, deadline.due, status_of(deadline.due, done_on, as_of), done_on)]

@@ -43,8 +43,9 @@ class Item:
     def days_left(self, as_of: date) -> int | None:
         return (self.due - as_of).days if self.due is not None else None
 
-    def sort_key(self) -> tuple[date, tuple[tuple[int, int | str], ...], str, str]:
-        return (self.due or date.max, code_key(self.code), self.kind, self.id)
+    def sort_key(self) -> tuple[date, str, tuple[tuple[int, int | str], ...], str]:
+        """By due date (undated last), then plan, then code in document order."""
+        return (self.due or date.max, self.plan or "", code_key(self.code), self.id)
 
 
 def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
@@ -239,3 +240,13 @@ def all_items(registry: Registry, as_of: date, wanted: set[str] | None = None) -
 def units_within(registry: Registry, unit_id: str) -> set[str]:
     """A unit and its sub-units: what `--so` covers."""
     return {u for u in registry.units.units if registry.units.belongs_to(u, unit_id)}
+
+
+def current_status(registry: Registry, entry: TaskEntry, as_of: date) -> Status | None:
+    """A task's standing in one word: overdue if any occurrence is, else its next one's."""
+    shown = listed(task_occurrences(registry, entry, as_of), as_of)
+    if not shown:
+        return None
+    if any(o.status == "overdue" for o in shown):
+        return "overdue"
+    return shown[-1].status

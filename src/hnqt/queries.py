@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .deadlines import OPEN_STATUSES, STATUSES, Status
-from .model import Unit
-from .names import sort_key
-from .obligations import Item, all_items, top_unit, units_within
+from .model import Agreement, Unit
+from .names import code_key, sort_key
+from .obligations import Item, all_items, current_status, task_roles, top_unit, units_within
 from .problems import UsageError
-from .registry import Registry
+from .registry import Registry, TaskEntry
 from .units import Miss
 
 ROLES = ("lead", "support", "all")
@@ -21,8 +21,10 @@ def find_unit(registry: Registry, name: str) -> Unit:
     """The unit a user names with --so, or a usage error listing the closest names."""
     found = registry.units.lookup_one(name)
     if isinstance(found, Miss):
-        hint = ("có phải: " + "; ".join(found.closest) + "?") if found.closest else (
-            "xem danh sách bằng: hnqt list units"
+        hint = (
+            ("có phải: " + "; ".join(found.closest) + "?")
+            if found.closest
+            else ("xem danh sách bằng: hnqt list units")
         )
         if found.ambiguous:
             return_hint = "tên ứng với nhiều đơn vị: " + "; ".join(found.closest)
@@ -60,9 +62,9 @@ def due(registry: Registry, query: DueQuery) -> list[Item]:
             continue
         if item.status not in query.statuses:
             continue
-        if horizon is not None and item.status != "overdue":
-            if item.due is None or item.due > horizon:
-                continue
+        beyond = item.due is None or (horizon is not None and item.due > horizon)
+        if horizon is not None and item.status != "overdue" and beyond:
+            continue
         chosen.append(item)
     return chosen
 
@@ -106,3 +108,92 @@ def stats(registry: Registry, as_of: date, plan: str | None = None) -> list[Stat
         totals.update(counter)
     rows.append(StatsRow(None, {s: totals[s] for s in STATUSES}))
     return rows
+
+
+LIST_KINDS = ("tasks", "plans", "agreements", "partners", "units")
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    kind: str
+    as_of: date
+    plan: str | None = None
+    unit: Unit | None = None
+    role: str = "lead"
+    partner: str | None = None
+    statuses: frozenset[Status] | None = None
+
+
+def list_tasks(registry: Registry, query: ListQuery) -> list[tuple[TaskEntry, Status | None]]:
+    """Tasks in document order, with their standing as of the date, after the filters."""
+    check_plan(registry, query.plan)
+    plans_of_partner = _plans_of_partner(registry, query.partner)
+    wanted = units_within(registry, query.unit.id) if query.unit else None
+    chosen = []
+    for entry in sorted(registry.tasks.values(), key=lambda e: (e.plan, code_key(e.task.code))):
+        if query.plan is not None and entry.plan != query.plan:
+            continue
+        if plans_of_partner is not None and entry.plan not in plans_of_partner:
+            continue
+        if wanted is not None:
+            roles = task_roles(registry, entry)
+            hits = {r for u, r in roles.items() if u in wanted}
+            if not hits or (query.role != "all" and query.role not in hits):
+                continue
+        status = current_status(registry, entry, query.as_of)
+        if query.statuses is not None and status not in query.statuses:
+            continue
+        chosen.append((entry, status))
+    return chosen
+
+
+def _plans_of_partner(registry: Registry, partner: str | None) -> set[str] | None:
+    if partner is None:
+        return None
+    check_partner(registry, partner)
+    agreements = {a.id for a, _ in registry.agreements.values() if partner in a.partners}
+    return {p.id for p, _ in registry.plans.values() if p.agreement in agreements}
+
+
+def check_partner(registry: Registry, partner: str) -> None:
+    if partner not in registry.partners:
+        known = ", ".join(sorted(registry.partners))
+        raise UsageError(f"không có đối tác “{partner}”", f"các đối tác: {known}")
+
+
+def list_agreements(registry: Registry, query: ListQuery) -> list[Agreement]:
+    if query.partner is not None:
+        check_partner(registry, query.partner)
+    found = [a for a, _ in registry.agreements.values()
+             if query.partner is None or query.partner in a.partners]  # fmt: skip
+    return sorted(found, key=lambda a: (a.signed.iso() if a.signed else "", a.id))
+
+
+def list_units(registry: Registry) -> list[Unit]:
+    return sorted(registry.departments.units, key=lambda u: sort_key(u.name))
+
+
+def find_record(registry: Registry, ident: str) -> tuple[str, object]:
+    """What `hnqt show ID` means: a task (`plan/code`), plan, agreement, partner or unit."""
+    if ident in registry.tasks:
+        return "task", registry.tasks[ident]
+    if "/" in ident:
+        plan, _, code = ident.partition("/")
+        for key, entry in registry.tasks.items():
+            if entry.plan == plan and entry.task.code.casefold() == code.casefold():
+                return "task", registry.tasks[key]
+    for kind, table in (("plan", registry.plans), ("agreement", registry.agreements),
+                        ("partner", registry.partners)):  # fmt: skip
+        if ident in table:
+            return kind, table[ident][0]
+    if ident in registry.units.units:
+        return "unit", registry.units.units[ident]
+    found = registry.units.lookup_one(ident)
+    if isinstance(found, Unit):
+        return "unit", found
+    known = [*registry.tasks, *registry.plans, *registry.agreements, *registry.partners]
+    import difflib
+
+    close = difflib.get_close_matches(ident, known, n=3, cutoff=0.6) or list(found.closest)
+    hint = ("có phải: " + "; ".join(close) + "?") if close else "xem danh sách: hnqt list tasks"
+    raise UsageError(f"không tìm thấy “{ident}”", hint)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import cache
 from .deadlines import Deadline, DeadlineError, parse_deadline_of
 from .model import Agreement, Departments, Partner, Plan, Reports, Task
 from .problems import Problem, UsageError
 from .units import Resolution, UnitDirectory
-from .yamlio import PathKey, Position
+
+if TYPE_CHECKING:
+    from .yamlio import PathKey, Position
 
 MARKER = "hnqt.toml"
 DATA = "data"
@@ -183,6 +186,7 @@ class Registry:
     tasks: dict[str, TaskEntry]
     reports: dict[str, tuple[Reports, FileResult]]
     problems: list[Problem] = field(default_factory=list)
+    discovered: list[Problem] = field(default_factory=list)  # from walking data/, not files
 
     def resolve(self, name: str) -> Resolution | None:
         found = self.units.resolve(name)
@@ -254,40 +258,39 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def load(root: Path, *, use_cache: bool = True) -> Registry:
-    """Read the whole registry (changed files only, when the cache is warm) and check it."""
+    """Read the whole registry (only changed files, when the cache is warm) and check it."""
     files, problems = discover(root)
-    previous = cache.load(root) if use_cache else {}
-    entries: dict[str, tuple[cache.Stamp, object]] = {}
-    results: dict[str, FileResult] = {}
-    for rel, (path, kind) in sorted(files.items()):
-        if kind is None:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    "unexpected-file",
-                    "tệp không thuộc loại nào của sổ đăng ký",
-                    "xem cách xếp thư mục trong docs/data-format.md",
-                )
-            )
-            continue
+    stamps: dict[str, cache.Stamp] = {}
+    for rel, (path, _) in files.items():
         try:
             stat = path.stat()
         except OSError:
             continue
-        stamp = (stat.st_size, stat.st_mtime_ns)
-        cached = previous.get(rel)
-        if cached is not None and cached[0] == stamp and isinstance(cached[1], FileResult):
-            result = cached[1]
+        stamps[rel] = (stat.st_size, stat.st_mtime_ns)
+    snapshot = cache.load(root) if use_cache else None
+    if snapshot is not None:
+        old_stamps, old = snapshot
+        if old_stamps == stamps and isinstance(old, Registry) and old.discovered == problems:
+            return old
+        previous = old.files if isinstance(old, Registry) else {}
+    else:
+        old_stamps, previous = {}, {}
+    results: dict[str, FileResult] = {}
+    for rel, stamp in sorted(stamps.items()):
+        path, kind = files[rel]
+        if kind is None:
+            problems.append(Problem(rel, 1, 1, "unexpected-file",
+                                    "tệp không thuộc loại nào của sổ đăng ký",
+                                    "xem cách xếp thư mục trong docs/data-format.md"))  # fmt: skip
+        elif rel in previous and old_stamps.get(rel) == stamp:
+            results[rel] = previous[rel]
         else:
-            result = read_file(path, rel, kind)
-        entries[rel] = (stamp, result)
-        results[rel] = result
-    if use_cache and entries != previous:
-        cache.save(root, entries)
+            results[rel] = read_file(path, rel, kind)
     registry = assemble(root, results)
+    registry.discovered = problems
     registry.problems[:0] = problems
+    if use_cache:
+        cache.save(root, stamps, registry)
     return registry
 
 

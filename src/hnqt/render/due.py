@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +10,7 @@ from ..dates import show
 from ..deadlines import STATUS_LABELS
 from ..model import Unit
 from ..obligations import Item
+from .tables import Block, Column, render_blocks
 
 SHORT_LABELS = {
     "done_on_time": "Xong đúng hạn",
@@ -27,7 +25,7 @@ ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
 KIND_LABELS = {"task": "nhiệm vụ", "report": "báo cáo", "agreement": "thỏa thuận"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class DueView:
     """What `due` found: for one unit, or grouped by unit when none was chosen."""
 
@@ -66,6 +64,8 @@ def item_json(item: Item, view: DueView) -> dict[str, object]:
 
 
 def render_json(view: DueView) -> str:
+    import json
+
     unit = {"id": view.unit.id, "name": view.unit.name} if view.unit else None
     payload = {
         "as_of": view.as_of.isoformat(),
@@ -80,6 +80,9 @@ CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "d
 
 
 def render_csv(view: DueView) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
@@ -107,9 +110,12 @@ def render_ics(view: DueView) -> str:
         event.add("dtstamp", view.as_of)
         event.add("dtstart", item.due)
         event.add("summary", f"[{STATUS_LABELS[item.status]}] {_label(item)}: {item.title}")
-        event.add("description", f"Thời hạn: {item.deadline_text}\nĐơn vị: "
-                                 f"{view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})\n"
-                                 f"Tệp: {item.source}")
+        event.add(
+            "description",
+            f"Thời hạn: {item.deadline_text}\nĐơn vị: "
+            f"{view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})\n"
+            f"Tệp: {item.source}",
+        )
         calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 
@@ -141,36 +147,47 @@ _STYLES = {"overdue": "bold red", "on_track": "", "done_on_time": "green", "done
            "ongoing": "dim", "awaiting_event": "cyan", "no_deadline": "dim"}  # fmt: skip
 
 
+def _columns(view: DueView) -> list[Column]:
+    role = [Column("Vai trò")] if view.show_role else []
+    return [
+        Column("Hạn"),
+        Column("Tình trạng"),
+        Column("Mã"),
+        *role,
+        Column("Nội dung", flexible=True),
+        Column("Theo văn bản", fold=20),
+    ]
+
+
+def _cells(item: Item, view: DueView) -> list[str]:
+    role = [ROLE_LABELS[item.role]] if view.show_role else []
+    return [
+        show(item.due) or "—",
+        _state(item, view.as_of),
+        _label(item),
+        *role,
+        item.title.split("\n")[0],
+        item.deadline_text or "(để trống)",
+    ]
+
+
 def render_table(view: DueView) -> str:
-    """Rich tables, one per unit; overdue rows in red with the days late."""
-    from rich.table import Table
-
-    from .terminal import console_to_string
-
-    console, buffer = console_to_string()
-    console.print(f"Tính đến ngày {show(view.as_of)}", style="bold")
+    """A table per unit: Rich with overdue rows in red on a terminal, plain text in a pipe."""
+    header = f"Tính đến ngày {show(view.as_of)}"
     if not view.groups:
         who = f" của {view.unit.name}" if view.unit else ""
-        console.print(f"Không có việc nào{who} theo điều kiện đã chọn.")
-    for unit, items in view.groups:
-        table = Table(title=f"{unit.name} — {len(items)} việc", title_justify="left",
-                      expand=True, pad_edge=False)  # fmt: skip
-        table.add_column("Hạn", no_wrap=True, min_width=10)
-        table.add_column("Tình trạng", no_wrap=True, min_width=12)
-        table.add_column("Mã", no_wrap=True)
-        if view.show_role:
-            table.add_column("Vai trò", no_wrap=True)
-        table.add_column("Nội dung", no_wrap=True, overflow="ellipsis", ratio=1, min_width=16)
-        table.add_column("Theo văn bản", max_width=20, overflow="fold")
-        for item in items:
-            row = [show(item.due) or "—", _state(item, view.as_of), _label(item)]
-            if view.show_role:
-                row.append(ROLE_LABELS[item.role])
-            row += [item.title.split("\n")[0], item.deadline_text or "(để trống)"]
-            table.add_row(*row, style=_STYLES[item.status])
-        console.print(table)
-        console.print(_summary(items))
-    return buffer.getvalue()
+        return f"{header}\nKhông có việc nào{who} theo điều kiện đã chọn.\n"
+    blocks = [
+        Block(
+            f"{unit.name} — {len(items)} việc",
+            _columns(view),
+            [_cells(item, view) for item in items],
+            [_STYLES[item.status] for item in items],
+            _summary(items),
+        )
+        for unit, items in view.groups
+    ]
+    return render_blocks(header, blocks)
 
 
 def _summary(items: list[Item]) -> str:

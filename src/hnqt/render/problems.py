@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
@@ -50,6 +49,8 @@ class TextReporter(Reporter):
 
 class JsonReporter(Reporter):
     def render(self) -> str:
+        import json
+
         return json.dumps(
             {
                 "ok": self.ok,

@@ -1,0 +1,387 @@
+"""`hnqt show`, `hnqt list` and `hnqt stats`: records and counts as text, tables, JSON, CSV."""
+
+from __future__ import annotations
+
+import dataclasses
+import textwrap
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from ..dates import PartialDate, show
+from ..deadlines import STATUS_LABELS, Occurrence
+from ..model import Agreement, Partner, Plan, Record, Unit
+from ..queries import STAT_COLUMNS, StatsRow
+from ..registry import Registry, TaskEntry
+from .tables import Block, Column, render_blocks, terminal_width
+
+KIND_TITLES = {"task": "Nhiệm vụ", "plan": "Kế hoạch", "agreement": "Thỏa thuận",
+               "partner": "Đối tác", "unit": "Đơn vị"}  # fmt: skip
+
+
+def jsonable(value: Any) -> Any:
+    """Records, dates and tuples as JSON values (keys in English, as in the files)."""
+    if isinstance(value, Record):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_json(payload: Any) -> str:
+    import json
+
+    return json.dumps(jsonable(payload), ensure_ascii=False, indent=2)
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+class Sheet:
+    """`Nhãn:  giá trị` lines, long values wrapped under their own column."""
+
+    LABEL = 16
+
+    def __init__(self, title: str) -> None:
+        self.lines = [title, "═" * min(len(title), terminal_width())]
+
+    def add(self, label: str, value: object) -> None:
+        if value in (None, "", (), []):
+            return
+        room = max(30, terminal_width() - self.LABEL - 1)
+        for index, paragraph in enumerate(str(value).split("\n")):
+            wrapped = textwrap.wrap(paragraph, room) or [""]
+            for line_no, line in enumerate(wrapped):
+                head = f"{label}:" if index == 0 and line_no == 0 else ""
+                self.lines.append(f"{head:<{self.LABEL}} {line}".rstrip())
+
+    def section(self, title: str, rows: Iterable[str]) -> None:
+        rows = list(rows)
+        if rows:
+            self.lines += ["", title] + [f"  {row}" for row in rows]
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _names(registry: Registry, names: Iterable[str]) -> str:
+    """Units as written, with what they resolve to when that differs."""
+    shown = []
+    for name in names:
+        found = registry.resolve(name)
+        if found is None:
+            shown.append(f"{name} (không rõ đơn vị)")
+        elif found.group == "all":
+            shown.append(f"{name} (mọi Sở, ngành, đơn vị)")
+        elif found.group is not None:
+            shown.append(f"{name} (không chỉ định đơn vị)")
+        else:
+            canonical = ", ".join(registry.units.name(u) for u in found.units)
+            shown.append(name if canonical == name else f"{name} → {canonical}")
+    return "; ".join(shown)
+
+
+def _occurrence_line(o: Occurrence) -> str:
+    year = f"năm {o.year}: " if o.year is not None else ""
+    due = f"hạn {show(o.due)} — " if o.due else ""
+    done = f" ({show(o.done_on)})" if o.done_on else ""
+    return f"{year}{due}{STATUS_LABELS[o.status]}{done}"
+
+
+def show_task(registry: Registry, entry: TaskEntry, found: list[Occurrence], as_of: date) -> str:
+    task = entry.task
+    plan = registry.plans.get(entry.plan, (None, None))[0]
+    section = next((s for s in plan.sections if s.code == task.code.split(".")[0]), None) \
+        if plan else None  # fmt: skip
+    sheet = Sheet(f"Nhiệm vụ {entry.id}")
+    sheet.add("Kế hoạch", f"{plan.title} ({plan.id})" if plan else entry.plan)
+    sheet.add("Mục", f"{section.code}. {section.title}" if section else None)
+    sheet.add("Tên nhiệm vụ", task.title)
+    sheet.add("Chủ trì", _names(registry, task.lead))
+    sheet.add("Phối hợp", _names(registry, task.support))
+    sheet.add("Kết quả", task.output)
+    sheet.add("Thời hạn", task.deadline_text or "(để trống)")
+    sheet.add("Nghĩa là", entry.deadline.describe() if entry.deadline else "không đọc được")
+    sheet.add("Điều", ", ".join(str(a) for a in task.articles))
+    sheet.add("Lĩnh vực", task.field)
+    sheet.add("Ghi chú", task.notes)
+    if task.source:
+        sheet.add("Nguồn", ", ".join(p for p in (task.source.file, task.source.ref) if p))
+    sheet.add("Tệp", entry.result.rel)
+    sheet.section(f"Tình trạng tính đến {show(as_of)}:", (_occurrence_line(o) for o in found))
+    sheet.section("Tiến độ:", (
+        f"{show(p.date.as_date())}"
+        + (f" · năm {p.year}" if p.year else "")
+        + (f" · {p.by}" if p.by else "")
+        + (f" · {p.document}" if p.document else "")
+        + (" · hoàn thành" if p.done else "")
+        + (f" — {p.note}" if p.note else "")
+        for p in task.progress
+    ))  # fmt: skip
+    return sheet.text()
+
+
+def task_json(registry: Registry, entry: TaskEntry, found: list[Occurrence]) -> dict[str, Any]:
+    deadline = entry.deadline
+    return {
+        "kind": "task",
+        "id": entry.id,
+        "plan": entry.plan,
+        "record": jsonable(entry.task),
+        "units": {
+            field: [_resolution_json(registry, name) for name in getattr(entry.task, field)]
+            for field in ("lead", "support")
+        },
+        "deadline": None if deadline is None else {
+            "text": deadline.text, "kind": deadline.kind, "due": jsonable(deadline.due),
+            "awaiting": deadline.awaiting, "meaning": deadline.describe(),
+        },
+        "occurrences": [
+            {"year": o.year, "due": jsonable(o.due), "status": o.status,
+             "done_on": jsonable(o.done_on)} for o in found
+        ],
+        "source": entry.result.rel,
+    }  # fmt: skip
+
+
+def _resolution_json(registry: Registry, name: str) -> dict[str, Any]:
+    found = registry.resolve(name)
+    return {
+        "name": name,
+        "group": found.group if found else None,
+        "units": [{"id": u, "name": registry.units.name(u)} for u in found.units] if found else [],
+        "resolved": found is not None,
+    }
+
+
+def show_plan(registry: Registry, plan: Plan) -> str:
+    tasks = registry.tasks_of(plan.id)
+    sheet = Sheet(f"Kế hoạch {plan.id}")
+    sheet.add("Tên", plan.title)
+    sheet.add("Số", plan.number or "(không ghi)")
+    sheet.add("Ngày", str(plan.date) if plan.date else "(không ghi)")
+    sheet.add("Cơ quan ban hành", plan.issuer)
+    if plan.signer:
+        sheet.add("Người ký", f"{plan.signer.name}" + (f" — {plan.signer.title}"
+                                                      if plan.signer.title else ""))  # fmt: skip
+    if plan.period:
+        sheet.add("Thời kỳ", f"{plan.period.start} – {plan.period.end}")
+    if plan.reporting:
+        sheet.add("Báo cáo", f"hằng năm trước {plan.reporting.before}, gửi {plan.reporting.to}")
+    if plan.budget:
+        sheet.add("Kinh phí", plan.budget.unit)
+    sheet.add("Thỏa thuận", plan.agreement)
+    sheet.add("Số nhiệm vụ", len(tasks))
+    sheet.add("Ghi chú", plan.notes)
+    sheet.section("Căn cứ:", (_basis(b) for b in plan.basis))
+    sheet.section("Mục tiêu:", (f"{i}. {g}" for i, g in enumerate(plan.goals, 1)))
+    counts = {s.code: sum(1 for t in tasks if t.task.code.split(".")[0] == s.code)
+              for s in plan.sections}  # fmt: skip
+    sheet.section("Các mục:", (f"{s.code}. {s.title} ({counts[s.code]} nhiệm vụ)"
+                               for s in plan.sections))  # fmt: skip
+    sheet.section("Chỉ tiêu đến năm 2030:" if plan.indicators else "", (
+        f"{i.number}. {i.name} — {i.target} ({i.unit}); theo dõi: {', '.join(i.monitors)}"
+        for i in plan.indicators
+    ))  # fmt: skip
+    return sheet.text()
+
+
+def _basis(basis: Any) -> str:
+    day = f"ngày {basis.date}" if basis.date else None
+    return " ".join(p for p in (basis.number, day, basis.issuer, basis.title) if p)
+
+
+def show_agreement(registry: Registry, agreement: Agreement) -> str:
+    sheet = Sheet(f"Thỏa thuận {agreement.id}")
+    sheet.add("Tên", agreement.title)
+    sheet.add("Đối tác", ", ".join(registry.partners[p][0].name.vi if p in registry.partners
+                                    else p for p in agreement.partners))  # fmt: skip
+    sheet.add("Ngày ký", str(agreement.signed) if agreement.signed else "(không rõ)")
+    sheet.add("Nơi ký", agreement.place)
+    if agreement.term:
+        sheet.add("Thời hạn", f"{agreement.term.start or '?'} – {agreement.term.end or '?'}")
+    sheet.add(
+        "Hiệu lực",
+        {
+            "draft": "dự thảo",
+            "in_force": "đang có hiệu lực",
+            "expired": "đã hết hạn",
+            "terminated": "đã chấm dứt",
+        }[agreement.status],
+    )
+    sheet.add("Theo dõi", agreement.follow_up)
+    sheet.add("Lĩnh vực", ", ".join(agreement.fields))
+    sheet.add("Ghi chú", agreement.notes)
+    sheet.section("Các bên:", (f"{p.name}" for p in agreement.parties))
+    sheet.section("Người ký:", (f"{s.name}" + (f" — {s.title}" if s.title else "")
+                                for s in agreement.signatories))  # fmt: skip
+    sheet.section(
+        "Các điều:",
+        (
+            f"Điều {a.number}: {a.subject}" + (f" — {', '.join(a.units)}" if a.units else "")
+            for a in agreement.articles
+        ),
+    )
+    steps = agreement.steps
+    sheet.section(
+        "Thủ tục (Luật Thỏa thuận quốc tế 2020, điều 19):",
+        [
+            _step("Lấy ý kiến Bộ Ngoại giao trước khi ký", steps.mofa_consulted),
+            _step(
+                "Báo cáo Thủ tướng, sao gửi Bộ Ngoại giao trong 15 ngày sau khi ký", steps.reported
+            ),
+        ],
+    )
+    sheet.section("Hoạt động:", (
+        " · ".join(p for p in (str(a.date) if a.date else None, a.title) if p)
+        + (f" ({a.status})" if a.status else "") for a in agreement.activities
+    ))  # fmt: skip
+    return sheet.text()
+
+
+def _step(label: str, step: Any) -> str:
+    if step is None:
+        return f"{label}: chưa ghi nhận"
+    document = f", {step.document}" if step.document else ""
+    return f"{label}: {step.date}{document}"
+
+
+def show_partner(registry: Registry, partner: Partner) -> str:
+    sheet = Sheet(f"Đối tác {partner.id}")
+    sheet.add("Tên", partner.name.vi)
+    sheet.add("Tên tiếng Anh", partner.name.en)
+    sheet.add("Tên bản địa", partner.name.native)
+    sheet.add("Quốc gia", partner.country)
+    sheet.add("Mô tả", partner.description)
+    sheet.section("Thỏa thuận với Hà Nội:", (
+        f"{a.id}: {a.title}" for a, _ in registry.agreements.values() if partner.id in a.partners
+    ))  # fmt: skip
+    sheet.section("Quan hệ với các địa phương khác:", (
+        f"{t.locality} — {t.kind}" + (f" (từ {t.since})" if t.since else "") + f": {t.text}"
+        for t in partner.ties
+    ))  # fmt: skip
+    return sheet.text()
+
+
+def show_unit(registry: Registry, unit: Unit) -> str:
+    sheet = Sheet(f"Đơn vị {unit.id}")
+    sheet.add("Tên", unit.name)
+    sheet.add("Tên khác", "; ".join(unit.aliases))
+    sheet.add("Tên cũ", "; ".join(unit.former))
+    if unit.parent:
+        sheet.add("Thuộc", registry.units.name(unit.parent))
+    children = [u.name for u in registry.departments.units if u.parent == unit.id]
+    sheet.add("Đơn vị trực thuộc", "; ".join(children))
+    return sheet.text()
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], list[list[str]]]:
+    """Columns and rows for `hnqt list KIND`."""
+    if kind == "tasks":
+        return (
+            [Column("Mã"), Column("Tình trạng"), Column("Chủ trì", flexible=True),
+             Column("Tên nhiệm vụ", flexible=True), Column("Thời hạn", fold=20)],
+            [[e.id, STATUS_LABELS[s] if s else "—", "; ".join(e.task.lead),
+              e.task.title.split("\n")[0], e.task.deadline_text or "(để trống)"]
+             for e, s in items],
+        )  # fmt: skip
+    if kind == "plans":
+        return (
+            [Column("Mã"), Column("Loại"), Column("Ngày"), Column("Tên", flexible=True)],
+            [[p.id, "kế hoạch" if p.kind == "plan" else "văn bản chỉ đạo",
+              str(p.date) if p.date else "—", p.title] for p in items],
+        )  # fmt: skip
+    if kind == "agreements":
+        return (
+            [Column("Mã"), Column("Ký ngày"), Column("Hết hạn"), Column("Tên", flexible=True)],
+            [[a.id, str(a.signed) if a.signed else "—",
+              str(a.term.end) if a.term and a.term.end else "—", a.title] for a in items],
+        )  # fmt: skip
+    if kind == "partners":
+        return (
+            [Column("Mã"), Column("Quốc gia"), Column("Tên", flexible=True)],
+            [[p.id, p.country, " / ".join(n for n in (p.name.vi, p.name.native) if n)]
+             for p in items],
+        )  # fmt: skip
+    return (
+        [Column("Mã"), Column("Loại"), Column("Tên", flexible=True), Column("Thuộc")],
+        [[u.id, u.kind, u.name, u.parent or ""] for u in items],
+    )
+
+
+def list_table(kind: str, items: list[Any], as_of: date) -> str:
+    columns, rows = list_rows(kind, items, as_of)
+    title = f"{len(rows)} mục"
+    return render_blocks(f"Tính đến ngày {show(as_of)}" if kind == "tasks" else "",
+                         [Block(title, columns, rows)])  # fmt: skip
+
+
+def list_csv(kind: str, items: list[Any], as_of: date) -> str:
+    import csv
+    import io
+
+    columns, rows = list_rows(kind, items, as_of)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.header for c in columns])
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def list_json(kind: str, items: list[Any], as_of: date) -> str:
+    if kind == "tasks":
+        payload = [{"id": e.id, "plan": e.plan, "status": s, **jsonable(e.task)} for e, s in items]
+    else:
+        payload = [jsonable(item) for item in items]
+    return to_json({"as_of": as_of, "kind": kind, "items": payload})
+
+
+LIST_RENDERERS: dict[str, Callable[[str, list[Any], date], str]] = {
+    "table": list_table,
+    "json": list_json,
+    "csv": list_csv,
+}
+
+
+# --- stats -----------------------------------------------------------------------------------
+
+STAT_HEADERS = {"done_on_time": "Đúng hạn", "done_late": "Xong quá hạn", "on_track": "Trong hạn",
+                "overdue": "Quá hạn", "ongoing": "Thường xuyên", "awaiting_event": "Chờ văn bản",
+                "no_deadline": "Chưa có hạn"}  # fmt: skip
+
+
+def stats_table(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
+    columns = [Column("Đơn vị chủ trì", flexible=True), Column("Tổng", right=True)]
+    columns += [Column(STAT_HEADERS[s], right=True) for s in STAT_COLUMNS]
+    table = [[row.unit.name if row.unit else "Tổng cộng", str(row.total)]
+             + [str(row.counts[s]) for s in STAT_COLUMNS] for row in rows]  # fmt: skip
+    scope = f"kế hoạch {plan}" if plan else "mọi kế hoạch"
+    title = f"Thống kê nhiệm vụ theo đơn vị chủ trì ({scope}), tính đến ngày {show(as_of)}"
+    styles = [""] * (len(rows) - 1) + ["bold"]
+    note = "Nhiệm vụ hằng năm tính mỗi năm một lần; nhiệm vụ thường xuyên không tính đúng/quá hạn."
+    return render_blocks("", [Block(title, columns, table, styles, note)])
+
+
+def stats_json(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
+    return to_json({
+        "as_of": as_of,
+        "plan": plan,
+        "rows": [{"unit": {"id": r.unit.id, "name": r.unit.name}, "total": r.total,
+                  "counts": r.counts} for r in rows if r.unit],
+        "total": {"total": rows[-1].total, "counts": rows[-1].counts},
+    })  # fmt: skip
+
+
+STATS_RENDERERS: dict[str, Callable[[list[StatsRow], date, str | None], str]] = {
+    "table": stats_table,
+    "json": stats_json,
+}
