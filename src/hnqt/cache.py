@@ -60,8 +60,24 @@ def _key() -> bytes | None:
         return None
 
 
-def load(root: Path) -> tuple[dict[str, Stamp], object] | None:
-    """The stamps and the registry of the last run, or None without a trustworthy cache."""
+class Snapshot:
+    """What the last run left: file stamps, the checked summary, and the registry (unpickled
+    only when asked for: `validate` needs the summary alone)."""
+
+    def __init__(self, stamps: dict[str, Stamp], summary: object, registry_blob: bytes) -> None:
+        self.stamps = stamps
+        self.summary = summary
+        self._registry_blob = registry_blob
+
+    def registry(self) -> object | None:
+        try:
+            return pickle.loads(self._registry_blob)
+        except Exception:  # a damaged cache only costs a slower run
+            return None
+
+
+def load(root: Path) -> Snapshot | None:
+    """The last run's snapshot, or None without a trustworthy cache."""
     key = _key()
     try:
         blob = (root / CACHE_DIR / _FILE).read_bytes()
@@ -73,13 +89,15 @@ def load(root: Path) -> tuple[dict[str, Stamp], object] | None:
     if signature != _sign(key, payload):  # a local file and key: no timing attack to fear
         return None
     try:
-        fingerprint, stamps, registry = pickle.loads(payload)
-    except Exception:  # a damaged cache only costs a slower run
+        fingerprint, stamps, summary, registry_blob = pickle.loads(payload)
+    except Exception:
         return None
-    return (stamps, registry) if fingerprint == _code_fingerprint() else None
+    if fingerprint != _code_fingerprint():
+        return None
+    return Snapshot(stamps, summary, registry_blob)
 
 
-def save(root: Path, stamps: dict[str, Stamp], registry: object) -> None:
+def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object) -> None:
     """Write the cache atomically; silently skip when the folder is not writable.
 
     A file modified within the last two seconds gets an impossible stamp, so the next run
@@ -90,7 +108,9 @@ def save(root: Path, stamps: dict[str, Stamp], registry: object) -> None:
         return
     now = time.time_ns()
     kept = {rel: stamp if stamp[1] < now - _RACY_NS else RACY for rel, stamp in stamps.items()}
-    payload = pickle.dumps((_code_fingerprint(), kept, registry), pickle.HIGHEST_PROTOCOL)
+    registry_blob = pickle.dumps(registry, pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps((_code_fingerprint(), kept, summary, registry_blob),
+                           pickle.HIGHEST_PROTOCOL)  # fmt: skip
     folder = root / CACHE_DIR
     try:
         folder.mkdir(exist_ok=True)

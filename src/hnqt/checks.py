@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .names import code_key, plain_key
+from .names import code_key, match_key, plain_key
 from .problems import Problem
 from .units import Miss
 
@@ -167,7 +167,7 @@ def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
 def check_duplicate_titles(registry: Registry) -> Iterator[Problem]:
     seen: dict[tuple[str, str], str] = {}
     for entry in sorted(registry.tasks.values(), key=lambda e: (e.plan, code_key(e.task.code))):
-        key = (entry.plan, plain_key(entry.task.title))
+        key = (entry.plan, match_key(entry.task.title))
         first = seen.setdefault(key, entry.task.code)
         if first != entry.task.code:
             line, column = entry.result.at("title")

@@ -79,10 +79,10 @@ def validate(
     registry: RegistryOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    from .registry import select_files
+    from .registry import check, find_root, select_files
 
-    loaded = _load(registry, no_cache)
-    files, problems = select_files(loaded, paths or [])
+    checked = check(find_root(registry), use_cache=not no_cache)
+    files, problems = select_files(checked, paths or [])
     reporter = REPORTERS[format.value](problems, files, strict)
     typer.echo(reporter.render())
     raise typer.Exit(0 if reporter.ok else 1)

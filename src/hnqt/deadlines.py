@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,12 +86,8 @@ def parse(
     days_after: int | None = None,
 ) -> Deadline:
     """Read a deadline phrase; DeadlineError (with the accepted forms) when it cannot."""
-    shown = collapse(text)
-    key = plain_key(shown).rstrip(".")
-    try:
-        deadline = _parse_key(shown, key)
-    except DateError as exc:
-        raise DeadlineError(str(exc)) from None
+    deadline = _parse_phrase(text)
+    shown = deadline.text
     if deadline.kind == "event" and event_date is not None:
         due = event_date + timedelta(days=days_after or 0)
         return Deadline(
@@ -104,6 +101,17 @@ def parse(
     if event_date is not None:
         raise DeadlineError("chỉ thời hạn dạng “Khi/Sau khi … ban hành” mới ghi được sự kiện")
     return deadline
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_phrase(text: str) -> Deadline:
+    """The phrase alone (a registry repeats a few dozen phrases thousands of times)."""
+    shown = collapse(text)
+    key = plain_key(shown).rstrip(".")
+    try:
+        return _parse_key(shown, key)
+    except DateError as exc:
+        raise DeadlineError(str(exc)) from None
 
 
 def _parse_key(shown: str, key: str) -> Deadline:

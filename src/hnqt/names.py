@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
 # Punctuation ending a table cell in the sources ("Các Sở, ngành, đơn vị.") is not part of a name.
 _TRAILING = " .,;:"
 
@@ -26,7 +25,7 @@ def nfc(text: str) -> str:
 
 def collapse(text: str) -> str:
     """NFC with runs of whitespace made one space and the ends trimmed."""
-    return _SPACE.sub(" ", nfc(text)).strip()
+    return " ".join(nfc(text).split())
 
 
 def match_key(text: str) -> str:
@@ -34,11 +33,28 @@ def match_key(text: str) -> str:
     return nfc(collapse(text).casefold()).strip(_TRAILING)
 
 
+def _strip_table() -> dict[int, str]:
+    """Every precomposed Latin letter with marks -> its base letters (ế -> e, đ -> d)."""
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0xC0, 0x2000):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if base != chr(code) and base.isascii() and base:
+            table[code] = base
+    return table
+
+
+_STRIP = _strip_table()
+
+
 def plain_key(text: str) -> str:
     """The matching key without diacritics: `Sở Y tế` and `so y te` meet here."""
-    decomposed = unicodedata.normalize("NFD", match_key(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d")
+    key = match_key(text).translate(_STRIP)
+    if key.isascii():
+        return key
+    # Marks the table does not know (a letter typed with a separate combining mark).
+    decomposed = unicodedata.normalize("NFD", key)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _letters(text: str) -> list[tuple[str, int]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
+from .cache import Stamp
 from .deadlines import Deadline, DeadlineError, parse_deadline_of
 from .model import Agreement, Departments, Partner, Plan, Reports, Task
 from .problems import Problem, UsageError
@@ -137,13 +138,14 @@ def _deadline(task: Task, result: FileResult) -> tuple[Deadline | None, list[Pro
 
 def _identity_problems(record: object, rel: str, result: FileResult) -> list[Problem]:
     """A record's id must be the name of its file (or folder): that is how it is found."""
-    parts = Path(rel).parts
+    parts = rel.split("/")
+    stem = parts[-1].removesuffix(".yaml")
     if isinstance(record, Partner | Agreement):
-        expected, got, where = Path(rel).stem, record.id, "id"
+        expected, got, where = stem, record.id, "id"
     elif isinstance(record, Plan):
         expected, got, where = parts[-2], record.id, "id"
     elif isinstance(record, Task):
-        expected, got, where = Path(rel).stem, task_file_stem(record.code), "code"
+        expected, got, where = stem, task_file_stem(record.code), "code"
     else:
         return []
     if expected == got:
@@ -156,7 +158,7 @@ def _identity_problems(record: object, rel: str, result: FileResult) -> list[Pro
             line,
             column,
             "id-mismatch",
-            f"{where} “{getattr(record, where)}” không khớp tên tệp “{Path(rel).name}”",
+            f"{where} “{getattr(record, where)}” không khớp tên tệp “{parts[-1]}”",
             f"đổi {where} thành “{expected}” hoặc đổi tên thành {fix}",
         )
     ]
@@ -192,47 +194,55 @@ class Registry:
         found = self.units.resolve(name)
         return found if isinstance(found, Resolution) else None
 
+    def checked(self) -> Checked:
+        return Checked(self.root, tuple(self.files), self.problems, self.discovered)
+
     def tasks_of(self, plan_id: str) -> list[TaskEntry]:
         return [entry for entry in self.tasks.values() if entry.plan == plan_id]
 
 
-def discover(root: Path) -> tuple[dict[str, tuple[Path, str | None]], list[Problem]]:
-    """Every file under data/: rel path -> (path, kind). Links out of the registry are refused."""
-    found: dict[str, tuple[Path, str | None]] = {}
+def discover(root: Path) -> tuple[dict[str, tuple[str, str | None, Stamp]], list[Problem]]:
+    """Every YAML file under data/: rel path -> (path, kind, stamp). Links out are refused."""
+    found: dict[str, tuple[str, str | None, Stamp]] = {}
     problems: list[Problem] = []
-    data = root / DATA
-    for folder, dirnames, filenames in os.walk(data):
-        base = Path(folder)
-        for name in sorted(dirnames):
-            if (base / name).is_symlink():
-                rel = (base / name).relative_to(root).as_posix()
-                problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        "symlink",
-                        "thư mục liên kết (symlink) không được đọc",
-                        "đặt tệp thật vào sổ đăng ký thay cho liên kết",
-                    )
-                )
-                dirnames.remove(name)
-        for name in filenames:
-            path = base / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink() and not _inside(path.resolve(), root):
-                problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        "symlink-outside",
-                        "liên kết trỏ ra ngoài sổ đăng ký; tệp không được đọc",
-                        "chép nội dung vào sổ đăng ký thay cho liên kết",
-                    )
-                )
+    real_root = os.path.realpath(root)
+    stack = [(os.path.join(root, DATA), DATA)]
+    while stack:
+        folder, rel_folder = stack.pop()
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            rel = f"{rel_folder}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, rel))
                 continue
-            if name.endswith(".yml"):
+            if entry.is_symlink():
+                if entry.is_dir():
+                    problems.append(
+                        Problem(
+                            rel,
+                            1,
+                            1,
+                            "symlink",
+                            "thư mục liên kết (symlink) không được đọc",
+                            "đặt tệp thật vào sổ đăng ký thay cho liên kết",
+                        )
+                    )
+                    continue
+                target = os.path.realpath(entry.path)
+                if os.path.commonpath([target, real_root]) != real_root:
+                    problems.append(
+                        Problem(
+                            rel,
+                            1,
+                            1,
+                            "symlink-outside",
+                            "liên kết trỏ ra ngoài sổ đăng ký; tệp không được đọc",
+                            "chép nội dung vào sổ đăng ký thay cho liên kết",
+                        )
+                    )
+                    continue
+            if entry.name.endswith(".yml"):
                 problems.append(
                     Problem(
                         rel,
@@ -240,12 +250,13 @@ def discover(root: Path) -> tuple[dict[str, tuple[Path, str | None]], list[Probl
                         1,
                         "unexpected-file",
                         "tệp YAML của sổ đăng ký dùng đuôi .yaml",
-                        f"đổi tên thành {name[:-4]}.yaml",
+                        f"đổi tên thành {entry.name[:-4]}.yaml",
                     )
                 )
-                continue
-            if name.endswith(".yaml"):
-                found[rel] = (path, classify(path.relative_to(data).parts))
+            elif entry.name.endswith(".yaml") and entry.is_file():
+                stat = entry.stat()
+                kind = classify(tuple(rel.split("/")[1:]))
+                found[rel] = (entry.path, kind, (stat.st_size, stat.st_mtime_ns))
     return found, problems
 
 
@@ -257,27 +268,56 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+@dataclass(slots=True)
+class Checked:
+    """What `validate` reports: the files read and every problem found."""
+
+    root: Path
+    files: tuple[str, ...]
+    problems: list[Problem]
+    discovered: list[Problem]  # from walking data/, before any file is read
+
+
+def check(root: Path, *, use_cache: bool = True) -> Checked:
+    """The problems of the registry; a warm cache answers without reading the registry back."""
+    files, discovered = discover(root)
+    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
+    snapshot = cache.load(root) if use_cache else None
+    summary = snapshot.summary if snapshot else None
+    if snapshot and snapshot.stamps == stamps and isinstance(summary, Checked) \
+            and summary.discovered == discovered:  # fmt: skip
+        summary.root = root
+        return summary
+    return _refresh(root, files, discovered, snapshot, use_cache).checked()
+
+
 def load(root: Path, *, use_cache: bool = True) -> Registry:
     """Read the whole registry (only changed files, when the cache is warm) and check it."""
-    files, problems = discover(root)
-    stamps: dict[str, cache.Stamp] = {}
-    for rel, (path, _) in files.items():
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        stamps[rel] = (stat.st_size, stat.st_mtime_ns)
+    files, discovered = discover(root)
+    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
     snapshot = cache.load(root) if use_cache else None
-    if snapshot is not None:
-        old_stamps, old = snapshot
-        if old_stamps == stamps and isinstance(old, Registry) and old.discovered == problems:
+    if snapshot is not None and snapshot.stamps == stamps:
+        old = snapshot.registry()
+        if isinstance(old, Registry) and old.discovered == discovered:
+            old.root = root
             return old
-        previous = old.files if isinstance(old, Registry) else {}
-    else:
-        old_stamps, previous = {}, {}
+    return _refresh(root, files, discovered, snapshot, use_cache)
+
+
+def _refresh(
+    root: Path,
+    files: dict[str, tuple[str, str | None, Stamp]],
+    discovered: list[Problem],
+    snapshot: cache.Snapshot | None,
+    use_cache: bool,
+) -> Registry:
+    """Read what changed since the snapshot (everything without one), check, save."""
+    old = snapshot.registry() if snapshot is not None else None
+    previous = old.files if isinstance(old, Registry) else {}
+    old_stamps = snapshot.stamps if snapshot is not None else {}
+    problems = list(discovered)
     results: dict[str, FileResult] = {}
-    for rel, stamp in sorted(stamps.items()):
-        path, kind = files[rel]
+    for rel, (path, kind, stamp) in sorted(files.items()):
         if kind is None:
             problems.append(Problem(rel, 1, 1, "unexpected-file",
                                     "tệp không thuộc loại nào của sổ đăng ký",
@@ -285,12 +325,13 @@ def load(root: Path, *, use_cache: bool = True) -> Registry:
         elif rel in previous and old_stamps.get(rel) == stamp:
             results[rel] = previous[rel]
         else:
-            results[rel] = read_file(path, rel, kind)
+            results[rel] = read_file(Path(path), rel, kind)
     registry = assemble(root, results)
-    registry.discovered = problems
+    registry.discovered = discovered
     registry.problems[:0] = problems
     if use_cache:
-        cache.save(root, stamps, registry)
+        stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
+        cache.save(root, stamps, registry.checked(), registry)
     return registry
 
 
@@ -315,9 +356,9 @@ def assemble(root: Path, results: dict[str, FileResult]) -> Registry:
         elif isinstance(record, Plan):
             plans.setdefault(record.id, (record, result))
         elif isinstance(record, Reports):
-            reports[Path(rel).parts[-2]] = (record, result)
+            reports[rel.split("/")[-2]] = (record, result)
         elif isinstance(record, Task):
-            plan_id = Path(rel).parts[-3]
+            plan_id = rel.split("/")[-3]
             entry = TaskEntry(plan_id, record, result.deadline, result)
             tasks.setdefault(entry.id, entry)
     registry = Registry(
@@ -337,23 +378,23 @@ def assemble(root: Path, results: dict[str, FileResult]) -> Registry:
     return registry
 
 
-def select_files(registry: Registry, paths: list[Path]) -> tuple[int, list[Problem]]:
+def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem]]:
     """The files and problems under the given paths (all when none are given)."""
     if not paths:
-        return len(registry.files), registry.problems
+        return len(checked.files), checked.problems
     prefixes = []
     for given in paths:
         absolute = given.resolve()
         if not absolute.exists():
             raise UsageError(f"không có tệp hay thư mục “{given}”")
-        if not _inside(absolute, registry.root):
-            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {registry.root}")
-        prefixes.append(absolute.relative_to(registry.root.resolve()).as_posix())
+        if not _inside(absolute, checked.root):
+            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {checked.root}")
+        prefixes.append(absolute.relative_to(checked.root.resolve()).as_posix())
 
     def chosen(rel: str) -> bool:
         return any(
             p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
         )
 
-    files = sum(1 for rel in registry.files if chosen(rel))
-    return files, [p for p in registry.problems if chosen(p.file)]
+    files = sum(1 for rel in checked.files if chosen(rel))
+    return files, [p for p in checked.problems if chosen(p.file)]

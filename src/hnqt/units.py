@@ -73,7 +73,20 @@ class UnitDirectory:
     def _targets(self, name: str) -> set[tuple[str, str]]:
         return self._exact.get(match_key(name)) or self._plain.get(plain_key(name)) or set()
 
+    def __getstate__(self) -> dict[str, object]:
+        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
     def resolve(self, name: str) -> Resolution | Miss:
+        """What a written name means; the same few names recur in thousands of tasks."""
+        memo: dict[str, Resolution | Miss] = self.__dict__.setdefault("_memo", {})
+        if name not in memo:
+            memo[name] = self._resolve(name)
+        return memo[name]
+
+    def _resolve(self, name: str) -> Resolution | Miss:
         targets = self._targets(name)
         if not targets:
             return self._resolve_subunits(name) or Miss(name, self.closest(name))

@@ -11,8 +11,10 @@ leading zero (a phone number, a document number) is never turned into an integer
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .names import nfc
 from .problems import Problem
@@ -196,9 +198,21 @@ def resolve_plain(value: str) -> object:
 _DISCARD = object()
 
 
+def _events(text: str) -> Iterator[Any]:
+    """The libyaml parser's events, straight from ruamel.yaml.clib (the `YAML` facade would
+    build a new loader class for every file and keep a record of each one)."""
+    from ruamel.yaml.cyaml import CParser
+
+    parser = CParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
 def _build(text: str, reader: _Reader) -> Document:
     """Walk the C parser's events into plain data, recording positions and refusing hazards."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.events import (
         AliasEvent,
         DocumentStartEvent,
@@ -234,7 +248,7 @@ def _build(text: str, reader: _Reader) -> Document:
         doc.keys[child] = frame[3]
         return child
 
-    for event in YAML(typ="safe", pure=False).parse(text):
+    for event in _events(text):
         mark = event.start_mark
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         kind = type(event)
