@@ -1,7 +1,8 @@
 """The `hnqt` command: parse options, call registry and queries, pick a renderer; nothing else."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer would then evaluate every option's
+# annotation from a string at each run (~8 ms of eval/compile on the main command).
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -325,10 +326,13 @@ def stats(
 
 def main() -> None:
     """Console entry point: an unexpected failure is reported in one line, never a traceback."""
+    code: int = 0
     try:
         app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
     except Exception as exc:  # the last boundary: a bug in hnqt, not a user mistake
         if os.environ.get("HNQT_DEBUG"):
             raise
@@ -337,4 +341,15 @@ def main() -> None:
             "chạy lại với HNQT_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển",
             err=True,
         )
-        sys.exit(3)
+        code = 3
+    _leave(code)
+
+
+def _leave(code: int) -> None:
+    """Flush and exit without tearing the interpreter down: every file hnqt writes is closed
+    by now, and the teardown (freeing every module and record) took ~15 ms of each command."""
+    for stream in (sys.stdout, sys.stderr):
+        # The reader may have left (`| head`) or closed the stream: nothing more to say then.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
+    os._exit(code)

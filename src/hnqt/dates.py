@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .values import Record, record
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -29,8 +30,8 @@ def month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class PartialDate:
+@record
+class PartialDate(Record):
     """A date known to the day, the month or only the year."""
 
     year: int

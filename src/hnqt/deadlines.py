@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from .dates import DateError, make_date, month_end
 from .names import collapse, plain_key
+from .values import Record, record
 
 DeadlineKind = Literal[
     "date", "year", "range", "quarter", "half", "month",
@@ -38,8 +38,8 @@ class DeadlineError(ValueError):
     """A deadline phrase hnqt cannot read."""
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+@record
+class Deadline(Record):
     kind: DeadlineKind
     text: str
     due: date | None = None  # a fixed date (date…month kinds), or an awaited event once dated
@@ -199,8 +199,8 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+@record
+class Occurrence(Record):
     """One time a task falls due: the whole task, or one year of an annual task."""
 
     year: int | None

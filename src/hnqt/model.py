@@ -8,52 +8,12 @@ the annotations below: each marker builds its piece of Pydantic's core schema on
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass
 from typing import Annotated, Any, Literal
 
 from .dates import DateError, PartialDate
+from .values import Record, record
 
 _CONFIG = {"extra": "forbid"}
-
-
-class Record:
-    """Equality, hashing, repr and write-once fields for every record, written once here.
-
-    Letting `dataclass` generate these for each of ~30 classes cost ~25 ms at every start
-    of hnqt, a fifth of the main command's budget; `record` below only generates `__init__`.
-    """
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        try:
-            object.__getattribute__(self, name)
-        except AttributeError:  # the first assignment, from __init__, Pydantic or pickle
-            object.__setattr__(self, name, value)
-            return
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self._values()))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-def record(cls: type) -> type:
-    return dataclass(slots=True, eq=False, repr=False)(cls)
 
 
 class _Strict:

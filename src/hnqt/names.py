@@ -36,7 +36,7 @@ def match_key(text: str) -> str:
 def _strip_table() -> dict[int, str]:
     """Every precomposed Latin letter with marks -> its base letters (ế -> e, đ -> d)."""
     table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
-    for code in range(0xC0, 0x2000):
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:  # Latin-1, Extended A/B, Vietnamese
         decomposed = unicodedata.normalize("NFD", chr(code))
         base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         if base != chr(code) and base.isascii() and base:
@@ -44,11 +44,13 @@ def _strip_table() -> dict[int, str]:
     return table
 
 
-_STRIP = _strip_table()
+_STRIP: dict[int, str] = {}
 
 
 def plain_key(text: str) -> str:
     """The matching key without diacritics: `Sở Y tế` and `so y te` meet here."""
+    if not _STRIP:  # built on first use: most runs match names exactly and never need it
+        _STRIP.update(_strip_table())
     key = match_key(text).translate(_STRIP)
     if key.isascii():
         return key

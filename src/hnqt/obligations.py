@@ -5,7 +5,6 @@ Pure functions over a Registry; `queries` filters and counts what these produce.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
@@ -13,6 +12,7 @@ from .deadlines import Occurrence, Status, listed, occurrences, status_of
 from .model import Agreement, Plan
 from .names import code_key
 from .registry import Registry, TaskEntry
+from .values import Record, record
 
 Role = Literal["lead", "support"]
 Kind = Literal["task", "report", "agreement"]
@@ -20,8 +20,8 @@ Kind = Literal["task", "report", "agreement"]
 REPORT_AFTER_SIGNING = timedelta(days=15)
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+@record
+class Item(Record):
     """One obligation of one unit: a task (or one year of it), a yearly report, a follow-up."""
 
     kind: Kind

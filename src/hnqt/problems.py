@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from .values import Record, record
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Problem:
+@record
+class Problem(Record):
     """A finding at a position in a file. Sorts by file, line, column, code."""
 
     file: str
     line: int
     column: int
     code: str
-    message: str = field(compare=False)
-    hint: str = field(default="", compare=False)
-    severity: Severity = field(default="error", compare=False)
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __lt__(self, other: Problem) -> bool:
+        return (self.file, self.line, self.column, self.code) < (
+            other.file, other.line, other.column, other.code
+        )  # fmt: skip
 
     @property
     def is_error(self) -> bool:

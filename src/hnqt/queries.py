@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .deadlines import OPEN_STATUSES, STATUSES, Status
@@ -13,6 +12,7 @@ from .obligations import Item, all_items, current_status, task_roles, top_unit, 
 from .problems import UsageError
 from .registry import Registry, TaskEntry
 from .units import Miss
+from .values import Record, record
 
 ROLES = ("lead", "support", "all")
 
@@ -39,8 +39,8 @@ def check_plan(registry: Registry, plan: str | None) -> None:
         raise UsageError(f"không có kế hoạch “{plan}”", f"các kế hoạch: {known}")
 
 
-@dataclass(frozen=True, slots=True)
-class DueQuery:
+@record
+class DueQuery(Record):
     as_of: date
     unit: Unit | None = None
     role: str = "lead"
@@ -83,8 +83,8 @@ STAT_COLUMNS: tuple[Status, ...] = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class StatsRow:
+@record
+class StatsRow(Record):
     unit: Unit | None  # None: the totals row
     counts: dict[Status, int]
 
@@ -113,8 +113,8 @@ def stats(registry: Registry, as_of: date, plan: str | None = None) -> list[Stat
 LIST_KINDS = ("tasks", "plans", "agreements", "partners", "units")
 
 
-@dataclass(frozen=True, slots=True)
-class ListQuery:
+@record
+class ListQuery(Record):
     kind: str
     as_of: date
     plan: str | None = None

@@ -75,7 +75,7 @@ def task_file_stem(code: str) -> str:
     return code.replace(".", "-")
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class FileResult:
     """Everything one file contributes, computed from that file alone (what the cache keeps)."""
 
@@ -164,7 +164,7 @@ def _identity_problems(record: object, rel: str, result: FileResult) -> list[Pro
     ]
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class TaskEntry:
     plan: str
     task: Task
@@ -176,7 +176,7 @@ class TaskEntry:
         return f"{self.plan}/{self.task.code}"
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Registry:
     root: Path
     files: dict[str, FileResult]
@@ -268,7 +268,7 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Checked:
     """What `validate` reports: the files read and every problem found."""
 

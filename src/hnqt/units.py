@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from .model import Departments, Unit
 from .names import match_key, plain_key, sort_key
+from .values import Record, record
 
 GroupKind = Literal["all", "related", "external"]
 # Units that "Các Sở, ngành, đơn vị" means: the city's own departments, not ministries or parties.
@@ -16,16 +16,16 @@ CITY_DEPARTMENT_KINDS = frozenset({"so", "ban", "agency", "institute", "press", 
 _SUBUNITS = re.compile(r"^(?P<parent>.+?)\s*\((?P<inner>[^()]+)\)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+@record
+class Resolution(Record):
     """What a written name means: named units, or a group."""
 
     units: tuple[str, ...] = ()
     group: GroupKind | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Miss:
+@record
+class Miss(Record):
     """No unit, or more than one, answers to a name."""
 
     name: str
@@ -73,14 +73,9 @@ class UnitDirectory:
     def _targets(self, name: str) -> set[tuple[str, str]]:
         return self._exact.get(match_key(name)) or self._plain.get(plain_key(name)) or set()
 
-    def __getstate__(self) -> dict[str, object]:
-        return {key: value for key, value in self.__dict__.items() if key != "_memo"}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-
     def resolve(self, name: str) -> Resolution | Miss:
-        """What a written name means; the same few names recur in thousands of tasks."""
+        """What a written name means; the same few names recur in thousands of tasks. The memo
+        travels with the cached registry, so a warm run resolves nothing again."""
         memo: dict[str, Resolution | Miss] = self.__dict__.setdefault("_memo", {})
         if name not in memo:
             memo[name] = self._resolve(name)

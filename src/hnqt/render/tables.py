@@ -113,7 +113,13 @@ def _cells(ch: str) -> int:
 
 def width(text: str) -> int:
     """Terminal cells: combining marks take none, East Asian wide characters two."""
-    return len(text) if text.isascii() else sum(_cells(ch) for ch in text)
+    if text.isascii():
+        return len(text)
+    cells = 0
+    for ch in text:  # NFC Vietnamese and its punctuation: one cell each, no lookup needed
+        plain = ch < "\u0300" or "\u0370" <= ch < "\u1100" or "\u1e00" <= ch < "\u2e80"
+        cells += 1 if plain else _cells(ch)
+    return cells
 
 
 def clip(text: str, room: int) -> str:

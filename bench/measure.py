@@ -1,0 +1,47 @@
+"""Running a command and measuring it: wall time and peak memory of the child process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def tool(name: str) -> str:
+    """A console script of the interpreter running the benchmark (its venv), else from PATH."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"không tìm thấy lệnh {name}: cài gói vào môi trường đang chạy")
+    return found
+
+
+def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
+    """(seconds, peak resident memory in KiB) of one run; output is discarded."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} thất bại (mã {status})")
+    return elapsed, usage.ru_maxrss
+
+
+def median_time(command: Sequence[str], repeat: int, cwd: Path | None = None) -> float:
+    return statistics.median(run(command, cwd)[0] for _ in range(repeat))
+
+
+def interleaved(a: Sequence[str], b: Sequence[str], repeat: int,
+                cwd: Path | None = None) -> tuple[float, float]:
+    """Medians of two commands run in turn, so both meet the same load on the machine."""
+    times_a, times_b = [], []
+    for _ in range(repeat):
+        times_a.append(run(a, cwd)[0])
+        times_b.append(run(b, cwd)[0])
+    return statistics.median(times_a), statistics.median(times_b)
