@@ -16,11 +16,13 @@ import pickle
 import time
 from _blake2 import blake2b  # what hashlib wraps, without loading OpenSSL (~5 ms) at every start
 from pathlib import Path
+from typing import BinaryIO
 
 CACHE_DIR = ".hnqt-cache"
 _FORMAT = b"hnqt-cache-1"
 _FILE = "registry.pickle"
-_RACY_NS = 2_000_000_000
+_COARSE_NS = 2_000_000_000
+_FINE_NS = 50_000_000
 Stamp = tuple[int, int]  # (size, mtime_ns)
 RACY: Stamp = (-1, -1)  # matches no file: read again next time
 
@@ -35,10 +37,6 @@ def _code_fingerprint() -> tuple[object, ...]:
                 stat = os.stat(os.path.join(folder, name))
                 stamps.append((name, stat.st_size, stat.st_mtime_ns))
     return (_FORMAT, *sorted(stamps))
-
-
-def _sign(key: bytes, payload: bytes) -> bytes:
-    return blake2b(payload, key=key, digest_size=32).digest()
 
 
 def _key() -> bytes | None:
@@ -64,61 +62,90 @@ class Snapshot:
     """What the last run left: file stamps, the checked summary, and the registry (unpickled
     only when asked for: `validate` needs the summary alone)."""
 
-    def __init__(self, stamps: dict[str, Stamp], summary: object, registry_blob: bytes) -> None:
+    def __init__(self, stamps: dict[str, Stamp], summary: object, registry: memoryview) -> None:
         self.stamps = stamps
         self.summary = summary
-        self._registry_blob = registry_blob
+        self._registry = registry
 
     def registry(self) -> object | None:
         try:
-            return pickle.loads(self._registry_blob)
+            return pickle.loads(self._registry)
         except Exception:  # a damaged cache only costs a slower run
             return None
 
 
 def load(root: Path) -> Snapshot | None:
-    """The last run's snapshot, or None without a trustworthy cache."""
+    """The last run's snapshot, or None without a trustworthy cache.
+
+    Layout: header length (8 bytes), header pickle, registry pickle, signature (32 bytes).
+    """
     key = _key()
     try:
-        blob = (root / CACHE_DIR / _FILE).read_bytes()
+        blob = memoryview((root / CACHE_DIR / _FILE).read_bytes())
     except OSError:
         return None
-    if key is None or len(blob) < 32:
+    if key is None or len(blob) < 40:
         return None
-    signature, payload = blob[:32], blob[32:]
-    if signature != _sign(key, payload):  # a local file and key: no timing attack to fear
+    payload, signature = blob[:-32], blob[-32:]
+    check = blake2b(key=key, digest_size=32)
+    check.update(payload)
+    if check.digest() != signature:  # a local file and key: no timing attack to fear
         return None
+    size = int.from_bytes(payload[:8], "little")
     try:
-        fingerprint, stamps, summary, registry_blob = pickle.loads(payload)
+        fingerprint, stamps, summary = pickle.loads(payload[8 : 8 + size])
     except Exception:
         return None
     if fingerprint != _code_fingerprint():
         return None
-    return Snapshot(stamps, summary, registry_blob)
+    return Snapshot(stamps, summary, payload[8 + size :])
+
+
+class _SigningWriter:
+    """Writes through to a file while signing what passes, so a large registry is pickled
+    straight to disk instead of into memory first."""
+
+    def __init__(self, file: BinaryIO, key: bytes) -> None:
+        self.file = file
+        self.signature = blake2b(key=key, digest_size=32)
+
+    def write(self, data: bytes) -> int:
+        self.signature.update(data)
+        return self.file.write(data)
+
+
+def _racy(stamp: Stamp, now: int) -> bool:
+    """Modified so recently that a same-size edit might not have moved the mtime: within the
+    clock tick of the file system (2 s where mtimes are whole seconds, else 50 ms)."""
+    window = _COARSE_NS if stamp[1] % 1_000_000_000 == 0 else _FINE_NS
+    return stamp[1] >= now - window
 
 
 def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object) -> None:
     """Write the cache atomically; silently skip when the folder is not writable.
 
-    A file modified within the last two seconds gets an impossible stamp, so the next run
-    reads it again instead of trusting a same-size edit in the same clock tick.
+    A racily modified file (see `_racy`) gets an impossible stamp, so the next run reads it
+    again instead of trusting a same-size edit in the same clock tick (git's rule).
     """
     key = _key()
     if key is None:
         return
     now = time.time_ns()
-    kept = {rel: stamp if stamp[1] < now - _RACY_NS else RACY for rel, stamp in stamps.items()}
-    registry_blob = pickle.dumps(registry, pickle.HIGHEST_PROTOCOL)
-    payload = pickle.dumps((_code_fingerprint(), kept, summary, registry_blob),
-                           pickle.HIGHEST_PROTOCOL)  # fmt: skip
+    kept = {rel: RACY if _racy(stamp, now) else stamp for rel, stamp in stamps.items()}
+    header = pickle.dumps((_code_fingerprint(), kept, summary), pickle.HIGHEST_PROTOCOL)
     folder = root / CACHE_DIR
+    temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
-        temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
-        temporary.write_bytes(_sign(key, payload) + payload)
+        with open(temporary, "wb") as file:
+            writer = _SigningWriter(file, key)
+            writer.write(len(header).to_bytes(8, "little"))
+            writer.write(header)
+            pickle.dump(registry, writer, pickle.HIGHEST_PROTOCOL)
+            file.write(writer.signature.digest())
         os.replace(temporary, folder / _FILE)
     except OSError:
-        return
+        temporary.unlink(missing_ok=True)

@@ -56,6 +56,12 @@ NoCacheOption = Annotated[
 ValidateFormat = Enum("ValidateFormat", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 
 
+def _emit(text: str) -> None:
+    """Print as rendered: colour codes are there only when Rich was asked for them
+    (a terminal or FORCE_COLOR), so they are never stripped here."""
+    typer.echo(text, nl=not text.endswith("\n"), color=True)
+
+
 def _load(registry: str | None, no_cache: bool = False):
     from .registry import find_root, load
 
@@ -85,7 +91,7 @@ def validate(
     checked = check(find_root(registry), use_cache=not no_cache)
     files, problems = select_files(checked, paths or [])
     reporter = REPORTERS[format.value](problems, files, strict)
-    typer.echo(reporter.render())
+    _emit(reporter.render())
     raise typer.Exit(0 if reporter.ok else 1)
 
 
@@ -209,7 +215,7 @@ def due(
     groups = [(unit, items)] if unit is not None else group_by_unit(loaded, items)
     names = {u.id: u.name for u in loaded.departments.units}
     view = DueView(day, unit, groups, names, show_role=role.value == "all")
-    typer.echo(RENDERERS[format.value](view), nl=False)
+    _emit(RENDERERS[format.value](view))
 
 
 ShowFormat = Enum("ShowFormat", {name: name for name in ("text", "json")}, type=str)  # type: ignore[misc]
@@ -252,7 +258,7 @@ def show(
         show_one = {"plan": records.show_plan, "agreement": records.show_agreement,
                     "partner": records.show_partner, "unit": records.show_unit}[kind]  # fmt: skip
         text = show_one(loaded, found)  # type: ignore[operator]
-    typer.echo(text, nl=not text.endswith("\n"))
+    _emit(text)
 
 
 @app.command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
@@ -304,7 +310,7 @@ def list_(
         items = [p for p, _ in sorted(loaded.partners.values(), key=lambda p: p[0].id)]
     else:
         items = list(list_units(loaded))
-    typer.echo(LIST_RENDERERS[format.value](kind.value, items, day), nl=False)
+    _emit(LIST_RENDERERS[format.value](kind.value, items, day))
 
 
 @app.command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
@@ -321,7 +327,7 @@ def stats(
 
     day = _as_of(as_of)
     rows = unit_stats(_load(registry), day, plan)
-    typer.echo(STATS_RENDERERS[format.value](rows, day, plan), nl=False)
+    _emit(STATS_RENDERERS[format.value](rows, day, plan))
 
 
 def main() -> None:

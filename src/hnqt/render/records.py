@@ -354,13 +354,13 @@ LIST_RENDERERS: dict[str, Callable[[str, list[Any], date], str]] = {
 
 # --- stats -----------------------------------------------------------------------------------
 
-STAT_HEADERS = {"done_on_time": "Đúng hạn", "done_late": "Xong quá hạn", "on_track": "Trong hạn",
-                "overdue": "Quá hạn", "ongoing": "Thường xuyên", "awaiting_event": "Chờ văn bản",
-                "no_deadline": "Chưa có hạn"}  # fmt: skip
+STAT_HEADERS = {"done_on_time": "Xong đúng hạn", "done_late": "Xong quá hạn",
+                "on_track": "Trong hạn", "overdue": "Quá hạn", "ongoing": "Thường xuyên",
+                "awaiting_event": "Chờ văn bản", "no_deadline": "Chưa có hạn"}  # fmt: skip
 
 
 def stats_table(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
-    columns = [Column("Đơn vị chủ trì", flexible=True), Column("Tổng", right=True)]
+    columns = [Column("Đơn vị chủ trì"), Column("Tổng", right=True)]
     columns += [Column(STAT_HEADERS[s], right=True) for s in STAT_COLUMNS]
     table = [[row.unit.name if row.unit else "Tổng cộng", str(row.total)]
              + [str(row.counts[s]) for s in STAT_COLUMNS] for row in rows]  # fmt: skip

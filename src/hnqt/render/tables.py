@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Column:
     header: str
     flexible: bool = False  # takes the width that is left, cut with "…"
-    fold: int | None = None  # on a terminal: wrap at this width
+    fold: int | None = None  # at most this wide: wrapped on a terminal, cut with "…" in a pipe
     right: bool = False
 
 
@@ -54,8 +54,8 @@ def console_to_string() -> tuple[Console, io.StringIO]:
     console = Console(
         file=buffer,
         width=terminal_width(),
-        force_terminal=use_rich() and "NO_COLOR" not in os.environ,
-        no_color="NO_COLOR" in os.environ,
+        force_terminal=use_rich() and not os.environ.get("NO_COLOR"),
+        no_color=bool(os.environ.get("NO_COLOR")),  # no-color.org: set and not empty
         highlight=False,
         emoji=False,
     )
@@ -137,6 +137,7 @@ def clip(text: str, room: int) -> str:
 def fit_columns(columns: list[Column], rows: list[list[str]]) -> list[str]:
     """Columns two spaces apart; flexible ones share what the terminal leaves."""
     widths = [max([width(c.header)] + [width(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    widths = [min(w, c.fold) if c.fold else w for w, c in zip(widths, columns, strict=True)]
     flexible = [i for i, c in enumerate(columns) if c.flexible]
     fixed = sum(w for i, w in enumerate(widths) if i not in flexible) + 2 * (len(columns) - 1)
     room = max(16, (terminal_width() - fixed) // max(1, len(flexible)))

@@ -1,0 +1,174 @@
+"""`hnqt due`, `show`, `list`, `stats` end to end on the real registry, in-process (Typer's
+runner) with golden files for what people read, and the JSON contract for programs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from typer.testing import CliRunner
+
+from hnqt.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+ENV = {"COLUMNS": "120", "NO_COLOR": "1", "FORCE_COLOR": ""}
+runner = CliRunner()
+
+
+def hnqt(*args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+    return runner.invoke(app, [*args, "--registry", str(REPO)], env={**ENV, **(env or {})})
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; HNQT_UPDATE_GOLDEN=1 rewrites it after a reviewed change."""
+    path = GOLDEN / name
+    if os.environ.get("HNQT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("due-so-y-te-2026-11-22.txt", ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026"]),
+        ("due-vp-within-60-2026-11-22.txt",
+         ["due", "--so", "VP UBND TP", "--as-of", "2026-11-22", "--within", "60"]),
+        ("stats-kh-nq59-2026-11-22.txt", ["stats", "--plan", "kh-nq59", "--as-of", "22/11/2026"]),
+        ("show-v19-2026-11-22.txt", ["show", "kh-nq59/V.19", "--as-of", "22/11/2026"]),
+    ],
+)  # fmt: skip
+def test_reports_people_read_match_their_golden_files(name: str, args: list[str]) -> None:
+    result = hnqt(*args)
+    assert result.exit_code == 0, result.output
+    golden(name, result.output)
+
+
+def test_due_json_contract() -> None:
+    result = hnqt("due", "--so", "so y te", "--as-of", "22/11/2026", "--format", "json")
+    assert result.exit_code == 0
+    payload = json.loads(result.output)
+    assert payload["as_of"] == "2026-11-22"
+    assert payload["unit"] == {"id": "so-y-te", "name": "Sở Y tế"}
+    required = {"kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
+                "days_left", "source"}  # fmt: skip
+    for item in payload["items"]:
+        assert required <= set(item)
+        assert item["kind"] in ("task", "report", "agreement")
+        assert item["role"] in ("lead", "support")
+        assert (REPO / item["source"]).is_file()
+    report = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2026")
+    assert (report["due"], report["status"], report["days_left"]) == ("2026-11-15", "overdue", -7)
+    dues = [i["due"] for i in payload["items"] if i["due"]]
+    assert dues == sorted(dues)
+
+
+def test_due_csv_and_ics() -> None:
+    csv_text = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "csv").output
+    header, first = csv_text.splitlines()[:2]
+    assert header.startswith("kind,id,plan,code,title,role,deadline_text,due,status,days_left")
+    assert first.startswith("report,kh-nq59/bao-cao/2025,")
+    ics = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "ics").output
+    assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261115" in ics
+    assert ics.count("BEGIN:VEVENT") == 5  # the dated items only
+
+
+def test_due_without_unit_groups_every_unit() -> None:
+    result = hnqt("due", "--as-of", "22/11/2026", "--status", "overdue")
+    assert result.exit_code == 0
+    titles = [line for line in result.output.splitlines() if " — " in line and "việc" in line]
+    assert titles[0].startswith("Ban Quản lý")  # Vietnamese order: B… before C…, Đ after D
+    assert any(t.startswith("Sở Y tế") for t in titles)
+    assert "Đang thực hiện" not in result.output
+
+
+def test_due_filters() -> None:
+    support = hnqt("due", "--so", "Sở Y tế", "--as-of", "22/11/2026", "--role", "support",
+                   "--format", "json")  # fmt: skip
+    assert {i["role"] for i in json.loads(support.output)["items"]} == {"support"}
+    both = json.loads(hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--role", "all",
+                           "--format", "json").output)["items"]  # fmt: skip
+    assert {i["role"] for i in both} == {"lead", "support"}
+    waiting = json.loads(hnqt("due", "--so", "SYT", "--status", "awaiting_event",
+                              "--format", "json").output)["items"]  # fmt: skip
+    assert [i["id"] for i in waiting] == ["kh-nq59/V.19"]
+    plan = json.loads(hnqt("due", "--so", "SYT", "--plan", "cv-st-petersburg-2025",
+                           "--format", "json").output)["items"]  # fmt: skip
+    assert {i["plan"] for i in plan} == {"cv-st-petersburg-2025"}
+    within = json.loads(hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--within", "45",
+                             "--format", "json").output)["items"]  # fmt: skip
+    assert all(i["status"] == "overdue" or i["days_left"] <= 45 for i in within)
+    assert all(i["due"] is not None for i in within)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["due", "--so", "Sở Y"], "không có đơn vị “Sở Y”"),
+        (["due", "--so", "SYT", "--as-of", "31/02/2026"], "không tồn tại"),
+        (["due", "--so", "SYT", "--as-of", "hôm qua"], "dd/mm/yyyy"),
+        (["due", "--so", "SYT", "--status", "late"], "--status"),
+        (["due", "--so", "SYT", "--plan", "kh-khong-co"], "không có kế hoạch"),
+        (["show", "kh-nq59/Z.9"], "không tìm thấy"),
+        (["list", "agreements", "--partner", "paris"], "không có đối tác"),
+    ],
+)  # fmt: skip
+def test_user_mistakes_exit_2_with_a_vietnamese_message(args: list[str], message: str) -> None:
+    result = hnqt(*args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_unit_lists_the_closest_names() -> None:
+    result = hnqt("due", "--so", "Sở Y tê")
+    assert result.exit_code == 0  # diacritics do not matter: "Sở Y tê" is "so y te"
+    near = hnqt("due", "--so", "Sở Du lich X")
+    assert near.exit_code == 2 and "Sở Du lịch" in near.output
+
+
+def test_show_every_kind() -> None:
+    for ident, expected in (("kh-nq59", "Chỉ tiêu đến năm 2030"),
+                            ("tt-st-petersburg-2025", "Grigoryev Evgeny Dmitrievich"),
+                            ("minsk", "Минск"), ("Sở Kế hoạch và Đầu tư", "Sở Tài chính")):
+        result = hnqt("show", ident)
+        assert result.exit_code == 0 and expected in result.output, ident
+    data = json.loads(hnqt("show", "kh-nq59/V.19", "--format", "json").output)
+    assert data["deadline"]["kind"] == "event" and data["deadline"]["awaiting"] == "Bộ Y tế"
+    assert data["units"]["lead"][0]["units"] == [{"id": "so-y-te", "name": "Sở Y tế"}]
+
+
+def test_list_kinds_and_filters() -> None:
+    tasks = json.loads(hnqt("list", "tasks", "--plan", "kh-nq59", "--format", "json").output)
+    assert len(tasks["items"]) == 98
+    overdue = json.loads(hnqt("list", "tasks", "--so", "SYT", "--status", "overdue",
+                              "--as-of", "22/11/2026", "--format", "json").output)  # fmt: skip
+    assert [t["id"] for t in overdue["items"]] == ["kh-nq59/VI.1"]
+    minsk = hnqt("list", "agreements", "--partner", "minsk", "--format", "csv").output
+    assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,2026,")
+    units = json.loads(hnqt("list", "units", "--format", "json").output)["items"]
+    assert {"so-y-te", "bo-ngoai-giao"} <= {u["id"] for u in units}
+    assert len(json.loads(hnqt("list", "partners", "--format", "json").output)["items"]) == 2
+
+
+def test_stats_json_totals_add_up() -> None:
+    data = json.loads(hnqt("stats", "--as-of", "22/11/2026", "--format", "json").output)
+    total = data["total"]
+    assert total["total"] == sum(r["total"] for r in data["rows"])
+    for status, count in total["counts"].items():
+        assert count == sum(r["counts"][status] for r in data["rows"])
+    names = [r["unit"]["name"] for r in data["rows"]]
+    from hnqt.names import sort_key
+
+    assert names == sorted(names, key=sort_key)
+
+
+def test_rich_table_on_a_terminal_marks_overdue_in_red() -> None:
+    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026",
+                  env={"FORCE_COLOR": "1", "NO_COLOR": ""})  # fmt: skip
+    assert result.exit_code == 0
+    assert "┃" in result.output  # a Rich frame
+    red_rows = [line for line in result.output.splitlines() if "\x1b[1;31m" in line]
+    assert len(red_rows) == 3 and all("Quá hạn" in line for line in red_rows)
