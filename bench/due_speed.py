@@ -31,16 +31,22 @@ def main() -> int:
     ours, base = interleaved(due, reference, repeat, REPO)
     ratio = ours / base
     print(f"tham chiếu  python -c 'import typer, rich': {base * 1000:6.1f} ms")
-    print(f"hnqt due --so 'Sở Y tế' (ống):               {ours * 1000:6.1f} ms  = {ratio:.2f}×"
-          f" (ngân sách {BUDGET}×)")
+    print(
+        f"hnqt due --so 'Sở Y tế' (ống):               {ours * 1000:6.1f} ms  = {ratio:.2f}×"
+        f" (ngân sách {BUDGET}×)"
+    )
     json_ours, json_base = interleaved([*due, "--format", "json"], reference, repeat, REPO)
-    print(f"hnqt due … --format json:                    {json_ours * 1000:6.1f} ms  = "
-          f"{json_ours / json_base:.2f}×")
+    print(
+        f"hnqt due … --format json:                    {json_ours * 1000:6.1f} ms  = "
+        f"{json_ours / json_base:.2f}×"
+    )
     os.environ["FORCE_COLOR"] = "1"
     rich_ours, rich_base = interleaved(due, reference, repeat, REPO)
     del os.environ["FORCE_COLOR"]
-    print(f"hnqt due … bảng Rich (FORCE_COLOR=1):        {rich_ours * 1000:6.1f} ms  = "
-          f"{rich_ours / rich_base:.2f}×")
+    print(
+        f"hnqt due … bảng Rich (FORCE_COLOR=1):        {rich_ours * 1000:6.1f} ms  = "
+        f"{rich_ours / rich_base:.2f}×"
+    )
     return 0 if ratio <= BUDGET else 1
 
 

@@ -37,8 +37,9 @@ def median_time(command: Sequence[str], repeat: int, cwd: Path | None = None) ->
     return statistics.median(run(command, cwd)[0] for _ in range(repeat))
 
 
-def interleaved(a: Sequence[str], b: Sequence[str], repeat: int,
-                cwd: Path | None = None) -> tuple[float, float]:
+def interleaved(
+    a: Sequence[str], b: Sequence[str], repeat: int, cwd: Path | None = None
+) -> tuple[float, float]:
     """Medians of two commands run in turn, so both meet the same load on the machine."""
     times_a, times_b = [], []
     for _ in range(repeat):

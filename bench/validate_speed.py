@@ -44,21 +44,27 @@ def main() -> int:
     for size in options.sizes:
         figures = measure_size(work, size, compare=size == 10000)
         results.append(figures)
-        line = (f"{size:>7} tệp: lần đầu {figures['cold']:6.2f} s, lần hai {figures['warm']:5.2f} s"
-                f" ({figures['warm'] / figures['cold']:.3f}× lần đầu, ngân sách 0.1×),"
-                f" bộ nhớ tối đa {figures['rss_mib']:.0f} MiB")
+        line = (
+            f"{size:>7} tệp: lần đầu {figures['cold']:6.2f} s, lần hai {figures['warm']:5.2f} s"
+            f" ({figures['warm'] / figures['cold']:.3f}× lần đầu, ngân sách 0.1×),"
+            f" bộ nhớ tối đa {figures['rss_mib']:.0f} MiB"
+        )
         if "check_jsonschema" in figures:
             ratio = figures["cold"] / figures["check_jsonschema"]
-            line += (f"; check-jsonschema {figures['check_jsonschema']:.2f} s"
-                     f" → hnqt = {ratio:.2f}× (ngân sách ≤ 1×)")
+            line += (
+                f"; check-jsonschema {figures['check_jsonschema']:.2f} s"
+                f" → hnqt = {ratio:.2f}× (ngân sách ≤ 1×)"
+            )
             ok &= ratio <= 1
         ok &= figures["warm"] <= 0.1 * figures["cold"] and figures["rss_mib"] < 1024
         print(line, flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
         per_file = [r["cold"] / r["size"] * 1e6 for r in results]
-        print("µs mỗi tệp (lần đầu): " + ", ".join(f"{r['size']}: {v:.0f}"
-                                                 for r, v in zip(results, per_file, strict=True)))
+        print(
+            "µs mỗi tệp (lần đầu): "
+            + ", ".join(f"{r['size']}: {v:.0f}" for r, v in zip(results, per_file, strict=True))
+        )
         growth = (last["cold"] / first["cold"]) / (last["size"] / first["size"])
         print(f"tăng trưởng {first['size']}→{last['size']}: {growth:.2f}× so với tuyến tính")
     if options.work is None:

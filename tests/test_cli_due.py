@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from typer.testing import CliRunner
 
+from conftest import REPO
 from hnqt.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -18,7 +18,7 @@ ENV = {"COLUMNS": "120", "NO_COLOR": "1", "FORCE_COLOR": ""}
 runner = CliRunner()
 
 
-def hnqt(*args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+def hnqt(*args: str, env: dict[str, str] | None = None):
     return runner.invoke(app, [*args, "--registry", str(REPO)], env={**ENV, **(env or {})})
 
 
@@ -130,9 +130,12 @@ def test_unknown_unit_lists_the_closest_names() -> None:
 
 
 def test_show_every_kind() -> None:
-    for ident, expected in (("kh-nq59", "Chỉ tiêu đến năm 2030"),
-                            ("tt-st-petersburg-2025", "Grigoryev Evgeny Dmitrievich"),
-                            ("minsk", "Минск"), ("Sở Kế hoạch và Đầu tư", "Sở Tài chính")):
+    for ident, expected in (
+        ("kh-nq59", "Chỉ tiêu đến năm 2030"),
+        ("tt-st-petersburg-2025", "Grigoryev Evgeny Dmitrievich"),
+        ("minsk", "Минск"),
+        ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ):
         result = hnqt("show", ident)
         assert result.exit_code == 0 and expected in result.output, ident
     data = json.loads(hnqt("show", "kh-nq59/V.19", "--format", "json").output)

@@ -7,12 +7,11 @@ from datetime import date
 
 import pytest
 
+from conftest import REPO
 from hnqt.deadlines import Deadline, listed, occurrences, parse
 from hnqt.obligations import all_items, current_status, task_occurrences, task_roles
 from hnqt.queries import DueQuery, due, find_unit
 from hnqt.registry import Registry, load
-
-from conftest import REPO
 
 AS_OF = date(2026, 11, 22)
 
@@ -43,7 +42,11 @@ def test_a_task_due_2026_is_on_track_with_39_days_left(real: Registry) -> None:
     items = [i for i in all_items(real, AS_OF) if i.kind == "task" and i.deadline_text == "2026"]
     assert items, "kh-nq59 has tasks due “2026”"
     for item in items:
-        assert (item.due, item.status, item.days_left(AS_OF)) == (date(2026, 12, 31), "on_track", 39)
+        assert (item.due, item.status, item.days_left(AS_OF)) == (
+            date(2026, 12, 31),
+            "on_track",
+            39,
+        )
 
 
 def test_every_task_due_2025_is_overdue_in_january_2026(real: Registry) -> None:
@@ -55,7 +58,9 @@ def test_every_task_due_2025_is_overdue_in_january_2026(real: Registry) -> None:
     assert all(current_status(real, e, date(2025, 12, 31)) == "on_track" for e in due_2025)
 
 
-def test_minsk_programme_shows_for_the_city_office_within_60_days_of_its_end(real: Registry) -> None:
+def test_minsk_programme_shows_for_the_city_office_within_60_days_of_its_end(
+    real: Registry,
+) -> None:
     def minsk(as_of: date) -> list:
         return [i for i in _items(real, "Văn phòng UBND Thành phố", as_of, within=60)
                 if i.id == "ct-minsk-2024-2026/het-han"]  # fmt: skip
@@ -76,7 +81,9 @@ def test_st_petersburg_report_after_signing_is_due_21_may_2025(real: Registry) -
     assert later[0].status == "overdue"
 
 
-def test_minsk_programme_signed_in_a_month_only_yields_no_signing_obligation(real: Registry) -> None:
+def test_minsk_programme_signed_in_a_month_only_yields_no_signing_obligation(
+    real: Registry,
+) -> None:
     ids = {i.id for i in all_items(real, AS_OF) if i.kind == "agreement"}
     assert "ct-minsk-2024-2026/bao-cao-sau-ky" not in ids
     assert "ct-minsk-2024-2026/het-han" in ids
@@ -204,7 +211,10 @@ def test_awaited_document_recorded_becomes_a_dated_deadline(make_registry) -> No
 
 
 def test_recorded_submission_closes_the_yearly_report(make_registry) -> None:
-    reports = 'reports:\n  - {unit: "SYT", year: 2026, date: "2026-11-10", document: "Báo cáo số 1/BC-SYT"}\n'
+    reports = (
+        'reports:\n  - {unit: "SYT", year: 2026, date: "2026-11-10", '
+        'document: "Báo cáo số 1/BC-SYT"}\n'
+    )
     root = make_registry({"data/plans/kh-test/reports.yaml": reports})
     registry = load(root, use_cache=False)
     items = [i for i in _items(registry, "Sở Y tế", AS_OF, statuses=frozenset(

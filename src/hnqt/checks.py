@@ -25,9 +25,8 @@ def _unit_problem(
 ) -> Iterator[Problem]:
     found = registry.units.resolve(name)
     if isinstance(found, Miss):
-        line, column = result.at(*path)
         code = "ambiguous-unit" if found.ambiguous else "unknown-unit"
-        yield Problem(result.rel, line, column, code, found.message(), found.hint())
+        yield result.problem(path, code, found.message(), found.hint())
 
 
 def check_departments(registry: Registry) -> Iterator[Problem]:
@@ -48,22 +47,17 @@ def check_departments(registry: Registry) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     owners: dict[str, str] = {}
     for index, unit in enumerate(registry.departments.units):
-        line, column = result.at("units", index)
         if unit.id in seen:
-            yield Problem(
-                result.rel,
-                line,
-                column,
+            yield result.problem(
+                ("units", index),
                 "duplicate-id",
                 f"mã đơn vị “{unit.id}” lặp lại",
                 "mỗi đơn vị một mã riêng",
             )
         seen.setdefault(unit.id, index)
         if unit.parent is not None and unit.parent not in registry.units.units:
-            yield Problem(
-                result.rel,
-                line,
-                column,
+            yield result.problem(
+                ("units", index),
                 "unknown-parent",
                 f"đơn vị cấp trên “{unit.parent}” của “{unit.name}” không có",
                 "parent phải là id của một đơn vị trong tệp này",
@@ -71,10 +65,8 @@ def check_departments(registry: Registry) -> Iterator[Problem]:
         for name in (unit.name, *unit.aliases, *unit.former):
             owner = owners.setdefault(plain_key(name), unit.id)
             if owner != unit.id:
-                yield Problem(
-                    result.rel,
-                    line,
-                    column,
+                yield result.problem(
+                    ("units", index),
                     "ambiguous-unit",
                     f"tên “{name}” vừa của “{owner}” vừa của “{unit.id}”",
                     "mỗi tên (kể cả khi bỏ dấu) chỉ thuộc một đơn vị",
@@ -109,11 +101,8 @@ def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
     for entry in registry.tasks.values():
         resolved = [registry.resolve(name) for name in entry.task.lead]
         if resolved and all(r is not None and r.group in ("related", "external") for r in resolved):
-            line, column = entry.result.at("lead")
-            yield Problem(
-                entry.result.rel,
-                line,
-                column,
+            yield entry.result.problem(
+                ("lead",),
                 "no-lead-unit",
                 "cơ quan chủ trì chỉ là “đơn vị liên quan”: không ai chịu trách nhiệm",
                 "ghi rõ ít nhất một đơn vị chủ trì",
@@ -124,11 +113,8 @@ def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
 def check_deadline_set(registry: Registry) -> Iterator[Problem]:
     for entry in registry.tasks.values():
         if entry.deadline is not None and entry.deadline.kind == "none":
-            line, column = entry.result.at("deadline")
-            yield Problem(
-                entry.result.rel,
-                line,
-                column,
+            yield entry.result.problem(
+                ("deadline",),
                 "no-deadline",
                 "nhiệm vụ chưa có thời hạn (văn bản để trống)",
                 "để trống nếu văn bản nguồn để trống; ghi thời hạn khi được giao",
@@ -140,12 +126,9 @@ def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
     """Tasks stand in a plan that exists, under one of its sections."""
     for entry in registry.tasks.values():
         found = registry.plans.get(entry.plan)
-        line, column = entry.result.at("code")
         if found is None:
-            yield Problem(
-                entry.result.rel,
-                line,
-                column,
+            yield entry.result.problem(
+                ("code",),
                 "unknown-plan",
                 f"thư mục plans/{entry.plan}/ không có plan.yaml",
                 "tạo plan.yaml cho kế hoạch trước khi thêm nhiệm vụ",
@@ -154,10 +137,8 @@ def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
         sections = {section.code for section in found[0].sections}
         head = entry.task.code.split(".")[0]
         if sections and head not in sections:
-            yield Problem(
-                entry.result.rel,
-                line,
-                column,
+            yield entry.result.problem(
+                ("code",),
                 "unknown-section",
                 f"mã “{entry.task.code}” không thuộc mục nào của kế hoạch {entry.plan}",
                 "các mục: " + ", ".join(sorted(sections)),
@@ -170,11 +151,8 @@ def check_duplicate_titles(registry: Registry) -> Iterator[Problem]:
         key = (entry.plan, match_key(entry.task.title))
         first = seen.setdefault(key, entry.task.code)
         if first != entry.task.code:
-            line, column = entry.result.at("title")
-            yield Problem(
-                entry.result.rel,
-                line,
-                column,
+            yield entry.result.problem(
+                ("title",),
                 "duplicate-title",
                 f"nhiệm vụ trùng tên với {entry.plan}/{first}",
                 "kiểm tra lại văn bản nguồn; giữ nguyên nếu nguồn lặp lại",
@@ -194,11 +172,8 @@ def check_progress_years(registry: Registry) -> Iterator[Problem]:
                 progress.year is not None
                 and not period.start.year <= progress.year <= period.end.year
             ):
-                line, column = entry.result.at("progress", index)
-                yield Problem(
-                    entry.result.rel,
-                    line,
-                    column,
+                yield entry.result.problem(
+                    ("progress", index),
                     "year-outside-plan",
                     f"năm {progress.year} nằm ngoài thời kỳ của kế hoạch "
                     f"({period.start.year}–{period.end.year})",
@@ -216,11 +191,8 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
         if plan.budget is not None:
             yield from _unit_problem(registry, result, plan.budget.unit, "budget")
         if plan.agreement is not None and plan.agreement not in registry.agreements:
-            line, column = result.at("agreement")
-            yield Problem(
-                result.rel,
-                line,
-                column,
+            yield result.problem(
+                ("agreement",),
                 "unknown-agreement",
                 f"không có thỏa thuận “{plan.agreement}” trong data/agreements/",
                 "ghi đúng id của thỏa thuận",
@@ -238,11 +210,8 @@ def _unique(result: FileResult, field: str, values: list[object], label: str) ->
     seen: set[object] = set()
     for index, value in enumerate(values):
         if value in seen:
-            line, column = result.at(field, index)
-            yield Problem(
-                result.rel,
-                line,
-                column,
+            yield result.problem(
+                (field, index),
                 "duplicate-id",
                 f"{label} {value} lặp lại",
                 "mỗi số/mã chỉ dùng một lần",
@@ -254,11 +223,8 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
     for agreement, result in registry.agreements.values():
         for index, partner in enumerate(agreement.partners):
             if partner not in registry.partners:
-                line, column = result.at("partners", index)
-                yield Problem(
-                    result.rel,
-                    line,
-                    column,
+                yield result.problem(
+                    ("partners", index),
                     "unknown-partner",
                     f"không có đối tác “{partner}” trong data/partners/",
                     "tạo data/partners/<id>.yaml hoặc sửa id",
@@ -276,11 +242,8 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
                 )
         term = agreement.term
         if term and term.start and term.end and term.end.last_day() < term.start.last_day():
-            line, column = result.at("id")
-            yield Problem(
-                result.rel,
-                line,
-                column,
+            yield result.problem(
+                ("id",),
                 "bad-term",
                 "thời hạn kết thúc trước khi bắt đầu",
                 "kiểm tra term.start và term.end",
@@ -298,11 +261,8 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
             yield from _unit_problem(registry, result, submission.unit, "reports", index)
             key = (plain_key(submission.unit), submission.year)
             if key in seen:
-                line, column = result.at("reports", index)
-                yield Problem(
-                    result.rel,
-                    line,
-                    column,
+                yield result.problem(
+                    ("reports", index),
                     "duplicate-id",
                     f"báo cáo năm {submission.year} của “{submission.unit}” ghi hai lần",
                     "giữ một dòng",

@@ -45,8 +45,11 @@ class _Pattern:
         return result
 
 
-class _Partial:
-    """`2025`, `2025-05` or `2025-05-06` -> PartialDate."""
+class _DateField:
+    """`2025`, `2025-05` or `2025-05-06` -> PartialDate; with `full`, only a day will do."""
+
+    def __init__(self, *, full: bool) -> None:
+        self.full = full
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import PydanticCustomError, core_schema
@@ -57,30 +60,16 @@ class _Partial:
             except DateError as exc:
                 raise PydanticCustomError("bad_date", str(exc)) from None
 
-        text = core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", strict=True)
-        year = core_schema.int_schema(ge=1900, le=2200, strict=True)
+        if self.full:
+            accepted = core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$", strict=True)
+        else:
+            accepted = core_schema.union_schema([
+                core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", strict=True),
+                core_schema.int_schema(ge=1900, le=2200, strict=True),
+            ])  # fmt: skip
         return core_schema.no_info_after_validator_function(
             to_date,
-            core_schema.union_schema([text, year]),
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso()),
-        )
-
-
-class _FullDate(_Partial):
-    """A date to the day (progress entries, recorded steps)."""
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        from pydantic_core import PydanticCustomError, core_schema
-
-        def to_date(value: str) -> PartialDate:
-            try:
-                return PartialDate.parse(value)
-            except DateError as exc:
-                raise PydanticCustomError("bad_date", str(exc)) from None
-
-        return core_schema.no_info_after_validator_function(
-            to_date,
-            core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$", strict=True),
+            accepted,
             serialization=core_schema.plain_serializer_function_ser_schema(lambda d: d.iso()),
         )
 
@@ -92,8 +81,8 @@ Id = Annotated[str, _Pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "mã chữ thường A
 TaskCode = Annotated[str, _Pattern(r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$", "mã nhiệm vụ: V.19")]
 Country = Annotated[str, _Pattern(r"^[A-Z]{2}$", "mã quốc gia ISO 3166-1 alpha-2: RU")]
 DayMonth = Annotated[str, _Pattern(r"^\d{1,2}/\d{1,2}$", "ngày/tháng: 15/11")]
-Date = Annotated[PartialDate, _Partial()]
-FullDate = Annotated[PartialDate, _FullDate()]
+Date = Annotated[PartialDate, _DateField(full=False)]
+FullDate = Annotated[PartialDate, _DateField(full=True)]
 Names = tuple[Text, ...]
 
 

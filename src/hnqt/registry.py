@@ -11,7 +11,7 @@ from . import cache
 from .cache import Stamp
 from .deadlines import Deadline, DeadlineError, parse_deadline_of
 from .model import Agreement, Departments, Partner, Plan, Reports, Task
-from .problems import Problem, UsageError
+from .problems import Problem, Severity, UsageError
 from .units import Resolution, UnitDirectory
 
 if TYPE_CHECKING:
@@ -86,6 +86,12 @@ class FileResult:
     positions: dict[PathKey, Position] = field(default_factory=dict)
     deadline: Deadline | None = None
 
+    def problem(self, path: PathKey, code: str, message: str, hint: str = "",
+                severity: Severity = "error") -> Problem:  # fmt: skip
+        """A problem at the value found at `path` in this file."""
+        line, column = self.at(*path)
+        return Problem(self.rel, line, column, code, message, hint, severity)
+
     def at(self, *path: str | int) -> Position:
         """Where a value stands, or its nearest recorded ancestor."""
         key: PathKey = tuple(path)
@@ -123,17 +129,8 @@ def _deadline(task: Task, result: FileResult) -> tuple[Deadline | None, list[Pro
     try:
         return parse_deadline_of(task), []
     except DeadlineError as exc:
-        line, column = result.at("deadline")
-        return None, [
-            Problem(
-                result.rel,
-                line,
-                column,
-                "bad-deadline",
-                str(exc),
-                "các dạng được chấp nhận: " + "; ".join(ACCEPTED_FORMS),
-            )
-        ]
+        hint = "các dạng được chấp nhận: " + "; ".join(ACCEPTED_FORMS)
+        return None, [result.problem(("deadline",), "bad-deadline", str(exc), hint)]
 
 
 def _identity_problems(record: object, rel: str, result: FileResult) -> list[Problem]:
@@ -150,13 +147,10 @@ def _identity_problems(record: object, rel: str, result: FileResult) -> list[Pro
         return []
     if expected == got:
         return []
-    line, column = result.at(where)
     fix = f"{got}.yaml" if not isinstance(record, Plan) else f"thư mục plans/{got}/"
     return [
-        Problem(
-            rel,
-            line,
-            column,
+        result.problem(
+            (where,),
             "id-mismatch",
             f"{where} “{getattr(record, where)}” không khớp tên tệp “{parts[-1]}”",
             f"đổi {where} thành “{expected}” hoặc đổi tên thành {fix}",

@@ -110,22 +110,16 @@ def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
             f"thiếu trường bắt buộc “{field}”" + (f" trong {where}" if where else ""),
             f"thêm dòng `{field}: …`",
         )
-    line, column = doc.position(path)
+    here = functools.partial(Problem, rel, *doc.position(path))
     if not path and error_type in ("dataclass_type", "dataclass_exact_type", "model_type"):
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "not-a-mapping",
             f"tệp {kind_name} phải là một bảng các trường (tên: giá trị), "
             f"không phải {_describe(value)}",
             "xem mẫu trong docs/data-format.md",
         )
     if error_type == "bad_date":
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "bad-date",
             f"{where}: {error['msg']}",
             'viết ngày dạng 2025-05-06, tháng dạng "2025-05", năm dạng "2025"',
@@ -135,43 +129,31 @@ def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
         wanted = model.PATTERN_HELP.get(pattern, f"khớp mẫu {pattern}")
         if pattern.startswith(r"^\d{4}"):
             wanted = 'ngày dạng 2025-05-06, "2025-05" hoặc "2025"'
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "bad-value",
             f"{where}: giá trị “{value}” không hợp lệ",
             f"cần {wanted}",
         )
     if error_type in ("literal_error", "enum"):
         expected = error.get("ctx", {}).get("expected", "")
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "bad-value",
             f"{where}: giá trị “{value}” không hợp lệ",
             f"chọn một trong: {expected}",
         )
     if error_type in _TYPE_NAMES and complete:
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "wrong-type",
             f"{where}: cần {_TYPE_NAMES[error_type]}, nhưng đây là {_describe(value)}",
             _type_hint(error_type, value),
         )
     if not complete:  # a union (text or mapping) that matched neither branch
-        return Problem(
-            rel,
-            line,
-            column,
+        return here(
             "wrong-type",
             f"{where}: dạng giá trị không đúng ({_describe(value)})",
             "xem mẫu trong docs/data-format.md",
         )
-    return Problem(rel, line, column, "bad-value", f"{where}: {error['msg']}")
+    return here("bad-value", f"{where}: {error['msg']}")
 
 
 def _type_hint(error_type: str, value: object) -> str:
