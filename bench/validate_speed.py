@@ -56,7 +56,9 @@ def main() -> int:
                 f" → hnqt = {ratio:.2f}× (ngân sách ≤ 1×)"
             )
             ok &= ratio <= 1
-        ok &= figures["warm"] <= 0.1 * figures["cold"] and figures["rss_mib"] < 1024
+        ok &= figures["rss_mib"] < 1024
+        if size == 10000:  # the budget's own size; smaller runs are dominated by start-up
+            ok &= figures["warm"] <= 0.1 * figures["cold"]
         print(line, flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]

@@ -186,6 +186,8 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
     """A plan's units, its agreement, and unique section and indicator numbers."""
     for plan, result in registry.plans.values():
         yield from _unit_problem(registry, result, plan.issuer, "issuer")
+        for index, name in enumerate(plan.recipients):
+            yield from _unit_problem(registry, result, name, "recipients", index)
         if plan.reporting is not None:
             yield from _unit_problem(registry, result, plan.reporting.to, "reporting")
         if plan.budget is not None:

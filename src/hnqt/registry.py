@@ -22,7 +22,16 @@ DATA = "data"
 # Positions kept after parsing: the fields that later checks point at (other files' names).
 _KEPT_FIELDS = {
     "task": {"code", "lead", "support", "deadline", "progress", "title"},
-    "plan": {"id", "issuer", "agreement", "reporting", "budget", "indicators", "sections"},
+    "plan": {
+        "id",
+        "issuer",
+        "recipients",
+        "agreement",
+        "reporting",
+        "budget",
+        "indicators",
+        "sections",
+    },
     "agreement": {"id", "partners", "follow_up", "articles", "activities"},
     "partner": {"id"},
     "departments": {"units", "groups"},
