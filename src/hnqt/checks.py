@@ -29,6 +29,10 @@ def _unit_problem(
         yield result.problem(path, code, found.message(), found.hint())
 
 
+def _plan_file(plan_id: str) -> str:
+    return f"data/plans/{plan_id}/plan.yaml"
+
+
 def check_departments(registry: Registry) -> Iterator[Problem]:
     """Unit ids are unique, parents exist, and no name means two different things."""
     result = next((r for r in registry.files.values() if r.kind == "departments"), None)
@@ -126,6 +130,8 @@ def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
     """Tasks stand in a plan that exists, under one of its sections."""
     for entry in registry.tasks.values():
         found = registry.plans.get(entry.plan)
+        if found is None and _plan_file(entry.plan) in registry.files:
+            continue  # plan.yaml is there but invalid: reported once, in that file
         if found is None:
             yield entry.result.problem(
                 ("code",),
@@ -254,7 +260,7 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
 
 def check_reports(registry: Registry) -> Iterator[Problem]:
     for plan_id, (reports, result) in registry.reports.items():
-        if plan_id not in registry.plans:
+        if plan_id not in registry.plans and _plan_file(plan_id) not in registry.files:
             yield Problem(
                 result.rel, 1, 1, "unknown-plan", f"thư mục plans/{plan_id}/ không có plan.yaml", ""
             )

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # Punctuation ending a table cell in the sources ("Các Sở, ngành, đơn vị.") is not part of a name.
-_TRAILING = " .,;:"
+TRAILING = " .,;:"
 
 # Vowel shapes that make distinct letters (ă â ê ô ơ ư); everything else combining is a tone.
 _SHAPE_MARKS = {"\u0306", "\u0302", "\u031b"}
@@ -30,7 +30,7 @@ def collapse(text: str) -> str:
 
 def match_key(text: str) -> str:
     """The exact matching key: NFC, case-folded, whitespace collapsed, cell punctuation dropped."""
-    return nfc(collapse(text).casefold()).strip(_TRAILING)
+    return nfc(collapse(text).casefold()).strip(TRAILING)
 
 
 def _strip_table() -> dict[int, str]:

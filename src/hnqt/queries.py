@@ -21,15 +21,8 @@ def find_unit(registry: Registry, name: str) -> Unit:
     """The unit a user names with --so, or a usage error listing the closest names."""
     found = registry.units.lookup_one(name)
     if isinstance(found, Miss):
-        hint = (
-            ("có phải: " + "; ".join(found.closest) + "?")
-            if found.closest
-            else ("xem danh sách bằng: hnqt list units")
-        )
-        if found.ambiguous:
-            return_hint = "tên ứng với nhiều đơn vị: " + "; ".join(found.closest)
-            raise UsageError(f"“{name}” chưa rõ là đơn vị nào", return_hint)
-        raise UsageError(f"không có đơn vị “{name}”", hint)
+        hint = found.hint() if found.closest else "xem danh sách bằng: hnqt list units"
+        raise UsageError(found.message(), hint)
     return found
 
 

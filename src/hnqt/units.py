@@ -7,7 +7,7 @@ import re
 from typing import Literal
 
 from .model import Departments, Unit
-from .names import match_key, plain_key, sort_key
+from .names import TRAILING, match_key, plain_key, sort_key
 from .values import Record, record
 
 GroupKind = Literal["all", "related", "external"]
@@ -31,8 +31,11 @@ class Miss(Record):
     name: str
     closest: tuple[str, ...]
     ambiguous: bool = False
+    group: bool = False  # the name means many units, where one was asked for
 
     def message(self) -> str:
+        if self.group:
+            return f"“{self.name}” là một nhóm đơn vị, không phải một đơn vị"
         if self.ambiguous:
             return f"tên đơn vị “{self.name}” ứng với nhiều đơn vị: {', '.join(self.closest)}"
         return f"không có đơn vị “{self.name}” trong departments.yaml"
@@ -95,7 +98,7 @@ class UnitDirectory:
 
     def _resolve_subunits(self, name: str) -> Resolution | Miss | None:
         """`Văn phòng UBND Thành phố (Phòng A, Phòng B)` names sub-units of the parent."""
-        match = _SUBUNITS.match(name.strip())
+        match = _SUBUNITS.match(name.strip().rstrip(TRAILING))
         if not match:
             return None
         parent = self.resolve(match["parent"])
@@ -131,7 +134,13 @@ class UnitDirectory:
             return self.units[found.units[0]]
         if isinstance(found, Miss):
             return found
-        return Miss(name, self.closest(name))
+        # A group ("Các Sở, ngành, đơn vị") or several sub-units: propose single units only.
+        singles = [n for n in self.closest(name, limit=12) if self._single(n)]
+        return Miss(name, tuple(singles[:3]), group=True)
+
+    def _single(self, name: str) -> bool:
+        found = self.resolve(name)
+        return isinstance(found, Resolution) and len(found.units) == 1
 
     def belongs_to(self, unit_id: str, target_id: str) -> bool:
         """A sub-unit's duties are its parent's: Phòng QHQT belongs to Văn phòng UBND TP."""
