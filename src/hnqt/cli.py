@@ -20,6 +20,16 @@ class _Boundary(TyperGroup):
     """The one place where a user mistake becomes exit 2 with a Vietnamese message (pre-commit's
     error boundary); bad registry files are not exceptions at all but reported problems."""
 
+    def main(self, *args: object, **kwargs: object) -> object:
+        kwargs["standalone_mode"] = False
+        try:
+            done = super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            if not hasattr(error, "exit_code") or not hasattr(error, "format_message"):
+                raise
+            _usage_error(error)  # click's own: bad option, missing argument, unknown command
+        sys.exit(done if isinstance(done, int) else 0)
+
     def invoke(self, ctx: typer.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -54,6 +64,17 @@ NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng .hnqt-cache/.")
 ]
 ValidateFormat = Enum("ValidateFormat", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+def _usage_error(error: Exception) -> None:
+    from .usage_vi import translate
+
+    message, hint = translate(error.format_message())  # type: ignore[attr-defined]
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "hnqt"
+    typer.echo(f"lỗi: {message}", err=True)
+    typer.echo(f"    gợi ý: {hint + ' · ' if hint else ''}xem `{command} --help`", err=True)
+    sys.exit(error.exit_code)  # type: ignore[attr-defined]
 
 
 def _emit(text: str) -> None:

@@ -1,0 +1,52 @@
+"""Command-line usage errors in Vietnamese: Typer (click) words them in English."""
+
+from __future__ import annotations
+
+import re
+
+_INVALID = r"^Invalid value for (?P<option>.+?): "
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(_INVALID + r"'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", re.S),
+     "“{value}” không dùng được cho {option}"),
+    (re.compile(_INVALID + r"(?P<value>\S+) is not in the range (?P<range>.+?)\.?$"),
+     "{option}: {value} nằm ngoài khoảng cho phép ({range})"),
+    (re.compile(_INVALID + r"'(?P<value>.*)' is not a valid (?:int|integer)"),
+     "{option}: “{value}” không phải số nguyên"),
+    (re.compile(_INVALID + r"(?P<detail>.*)$", re.S),
+     "giá trị không hợp lệ cho {option}: {detail}"),
+    (re.compile(r"^No such option: (?P<option>\S+)"
+                r"(?: \((?:Possible options|Did you mean):? (?P<close>.*?)\??\))?$"),
+     "không có tùy chọn {option}"),
+    (re.compile(r"^Missing argument '(?P<argument>[^']+)'"
+                r"(?:\. Choose from:(?P<choices>.*))?", re.S),
+     "thiếu {argument}"),
+    (re.compile(r"^No such command '(?P<command>[^']+)'\.?$"), "không có lệnh “{command}”"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.*)\)$"),
+     "thừa đối số: {extra}"),
+    (re.compile(r"^Option '(?P<option>[^']+)' requires an argument\.?$"),
+     "tùy chọn {option} cần một giá trị"),
+]  # fmt: skip
+
+
+def _listed(text: str) -> str:
+    """`'a', 'b'` or `a,\\n\\tb` -> `a, b`."""
+    quoted = re.findall(r"'([^']*)'", text)
+    return ", ".join(quoted or [part.strip() for part in text.split(",") if part.strip()])
+
+
+def translate(message: str) -> tuple[str, str]:
+    """(Vietnamese message, hint) for one of click's usage messages."""
+    for pattern, template in _RULES:
+        match = pattern.match(message.strip())
+        if match is None:
+            continue
+        fields = {key: (value or "").strip() for key, value in match.groupdict().items()}
+        if "option" in fields:
+            fields["option"] = fields["option"].replace("'", "")
+        hint = ""
+        if fields.get("choices"):
+            hint = "chọn một trong: " + _listed(fields["choices"])
+        elif fields.get("close"):
+            hint = f"có phải {_listed(fields['close'])}?"
+        return template.format(**fields), hint
+    return f"cách dùng chưa đúng: {message.strip()}", ""

@@ -1,0 +1,39 @@
+"""Typer's English usage errors reach users in Vietnamese, with exit 2 and a pointer to help."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from hnqt.cli import app
+from hnqt.usage_vi import translate
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "hint"),
+    [
+        (["validate", "--format", "xml"], "“xml” không dùng được cho --format / -f",
+         "chọn một trong: text, json, github"),
+        (["validate", "--foo"], "không có tùy chọn --foo", "có phải --format?"),
+        (["list"], "thiếu LOẠI", "chọn một trong: tasks, plans, agreements, partners, units"),
+        (["nope"], "không có lệnh “nope”", "xem `hnqt --help`"),
+        (["due", "--within", "-1"], "--within: -1 nằm ngoài khoảng cho phép", "hnqt due --help"),
+        (["due", "--within", "abc"], "--within: “abc” không phải số nguyên", "hnqt due --help"),
+        (["show", "a", "b"], "thừa đối số: b", "hnqt show --help"),
+        (["due", "--so"], "tùy chọn --so cần một giá trị", "--help"),
+    ],
+)  # fmt: skip
+def test_usage_errors_are_vietnamese(args: list[str], message: str, hint: str) -> None:
+    result = runner.invoke(app, [*args], env={"HNQT_REGISTRY": str(REPO)})
+    assert result.exit_code == 2
+    assert f"lỗi: {message}" in result.output
+    assert hint in result.output
+    assert "Error:" not in result.output and "Traceback" not in result.output
+
+
+def test_an_unknown_message_is_kept_rather_than_lost() -> None:
+    assert translate("Something new from click.") == (
+        "cách dùng chưa đúng: Something new from click.", "")  # fmt: skip
