@@ -8,6 +8,56 @@ from .values import Record, record
 
 Severity = Literal["error", "warning"]
 
+# Every code hnqt reports, and what it means. Codes are stable: CI scripts and editors key on
+# them. A problem with a code missing here is a bug in hnqt (Problem refuses to exist).
+CODES: dict[str, str] = {
+    # reading a file
+    "file-too-large": "tệp vượt quá giới hạn kích thước",
+    "unreadable": "không đọc được tệp",
+    "bad-encoding": "tệp không phải UTF-8 (ví dụ UTF-16 do Word lưu)",
+    "bom": "tệp UTF-8 có BOM ở đầu (cảnh báo)",
+    "tab": "tệp có ký tự tab",
+    "yaml-directive": "có chỉ thị %YAML / %TAG",
+    "too-deep": "lồng quá sâu",
+    "yaml-syntax": "lỗi cú pháp YAML",
+    "multiple-documents": "nhiều tài liệu YAML trong một tệp",
+    "empty-file": "tệp rỗng",
+    "yaml-anchor": "dùng neo YAML (&)",
+    "yaml-alias": "dùng bí danh YAML (*)",
+    "yaml-merge": "dùng khóa gộp YAML (<<)",
+    "yaml-tag": "dùng thẻ YAML (!, !!)",
+    "bad-key": "tên trường không phải chuỗi đơn giản",
+    "duplicate-key": "một trường viết hai lần",
+    # one record
+    "not-a-mapping": "tệp không phải một bảng các trường",
+    "unknown-field": "trường không có trong mẫu",
+    "missing-field": "thiếu trường bắt buộc",
+    "wrong-type": "giá trị sai kiểu",
+    "bad-value": "giá trị không hợp lệ",
+    "bad-date": "ngày không hợp lệ",
+    "bad-deadline": "không hiểu thời hạn",
+    "id-mismatch": "mã không khớp tên tệp",
+    # the registry as a whole
+    "unexpected-file": "tệp không thuộc loại nào của sổ đăng ký",
+    "symlink": "thư mục liên kết",
+    "symlink-outside": "liên kết trỏ ra ngoài sổ đăng ký",
+    "missing-file": "thiếu tệp bắt buộc",
+    "duplicate-id": "mã hoặc số lặp lại",
+    "unknown-unit": "tên đơn vị không có trong danh mục",
+    "ambiguous-unit": "tên ứng với nhiều đơn vị",
+    "unknown-parent": "đơn vị cấp trên không có",
+    "unknown-partner": "đối tác không có",
+    "unknown-agreement": "thỏa thuận không có",
+    "unknown-plan": "kế hoạch không có",
+    "unknown-section": "mục của kế hoạch không có",
+    "bad-term": "thời hạn thỏa thuận kết thúc trước khi bắt đầu",
+    # warnings
+    "no-deadline": "nhiệm vụ chưa có thời hạn",
+    "no-lead-unit": "không có đơn vị chủ trì cụ thể",
+    "duplicate-title": "hai nhiệm vụ trùng tên",
+    "year-outside-plan": "năm báo cáo ngoài thời kỳ kế hoạch",
+}
+
 
 @record
 class Problem(Record):
@@ -20,6 +70,10 @@ class Problem(Record):
     message: str
     hint: str = ""
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unregistered problem code {self.code!r}")
 
     def __lt__(self, other: Problem) -> bool:
         return (self.file, self.line, self.column, self.code) < (

@@ -1,0 +1,35 @@
+"""Problem codes are stable and registered; problems sort like yamllint's."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from hnqt.problems import CODES, Problem
+
+
+def test_an_unregistered_code_is_a_bug() -> None:
+    with pytest.raises(ValueError, match="unregistered"):
+        Problem("data/x.yaml", 1, 1, "made-up-code", "…")
+
+
+def test_codes_are_kebab_case_and_documented() -> None:
+    documented = (REPO / "docs" / "problem-codes.md").read_text(encoding="utf-8")
+    for code, meaning in CODES.items():
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", code)
+        assert meaning and f"`{code}`" in documented, code
+
+
+def test_problems_sort_by_file_line_column_code() -> None:
+    problems = [
+        Problem("b.yaml", 1, 1, "tab", "x"),
+        Problem("a.yaml", 9, 1, "tab", "x"),
+        Problem("a.yaml", 2, 5, "bad-key", "x"),
+        Problem("a.yaml", 2, 5, "bad-date", "x"),
+    ]
+    assert [(p.file, p.line, p.column, p.code) for p in sorted(problems)] == [
+        ("a.yaml", 2, 5, "bad-date"), ("a.yaml", 2, 5, "bad-key"),
+        ("a.yaml", 9, 1, "tab"), ("b.yaml", 1, 1, "tab"),
+    ]  # fmt: skip
