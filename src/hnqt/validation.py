@@ -62,7 +62,10 @@ def validate(kind: str, doc: Document, rel: str) -> tuple[object | None, list[Pr
         problems: dict[tuple[PathKey, str], Problem] = {}
         for error in exc.errors():
             problem = _translate(kind, error, doc, rel)
-            problems.setdefault((_data_path(error["loc"], doc.data)[0], problem.code), problem)
+            path, complete = _data_path(error["loc"], doc.data)
+            # The branches of a union (text or number, text or mapping) fail together at one
+            # value: one problem for it, the first branch's, is what a person needs.
+            problems.setdefault((path, problem.code if complete else "one-of"), problem)
         return None, list(problems.values())
 
 
