@@ -103,12 +103,9 @@ class FileResult:
 
     def at(self, *path: str | int) -> Position:
         """Where a value stands, or its nearest recorded ancestor."""
-        key: PathKey = tuple(path)
-        while key:
-            if key in self.positions:
-                return self.positions[key]
-            key = key[:-1]
-        return self.positions.get((), (1, 1))
+        from .yamlio import nearest
+
+        return nearest(self.positions, tuple(path))
 
 
 def read_file(path: Path, rel: str, kind: str) -> FileResult:

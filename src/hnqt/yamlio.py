@@ -75,14 +75,19 @@ class Document:
     keys: dict[PathKey, Position] = field(default_factory=dict)
 
     def position(self, path: PathKey, *, key: bool = False) -> Position:
-        """The position of a path, or of its nearest ancestor that has one."""
+        """The position of a path (of its key, if asked), or of its nearest ancestor."""
         if key and path in self.keys:
             return self.keys[path]
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), (1, 1))
+        return nearest(self.values, path)
+
+
+def nearest(values: dict[PathKey, Position], path: PathKey) -> Position:
+    """The position recorded for a path or, failing that, for its nearest ancestor."""
+    while path:
+        if path in values:
+            return values[path]
+        path = path[:-1]
+    return values.get((), (1, 1))
 
 
 class _Abort(Exception):

@@ -11,6 +11,7 @@ from typing import Any
 from ..dates import PartialDate, show
 from ..deadlines import STATUS_LABELS, Occurrence
 from ..model import Agreement, Partner, Plan, Record, Unit
+from ..obligations import task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
 from ..registry import Registry, TaskEntry
 from .tables import Block, Column, render_blocks, terminal_width
@@ -46,7 +47,7 @@ def to_json(payload: Any) -> str:
 class Sheet:
     """`Nhãn:  giá trị` lines, long values wrapped under their own column."""
 
-    LABEL = 16
+    LABEL = 19
 
     def __init__(self, title: str) -> None:
         self.lines = [title, "═" * min(len(title), terminal_width())]
@@ -278,6 +279,17 @@ def show_unit(registry: Registry, unit: Unit) -> str:
         sheet.add("Thuộc", registry.units.name(unit.parent))
     children = [u.name for u in registry.departments.units if u.parent == unit.id]
     sheet.add("Đơn vị trực thuộc", "; ".join(children))
+    counts: dict[tuple[str, str], int] = {}
+    within = units_within(registry, unit.id)
+    for entry in registry.tasks.values():
+        roles = {role for u, role in task_roles(registry, entry).items() if u in within}
+        for role in roles:
+            counts[(entry.plan, role)] = counts.get((entry.plan, role), 0) + 1
+    plans = sorted({plan for plan, _ in counts})
+    sheet.section("Nhiệm vụ được giao:", (
+        f"{p}: chủ trì {counts.get((p, 'lead'), 0)}, phối hợp {counts.get((p, 'support'), 0)}"
+        for p in plans
+    ))  # fmt: skip
     return sheet.text()
 
 
