@@ -63,6 +63,18 @@ _SYNTAX_MESSAGES = {
         "kiểm tra dấu phẩy và ngoặc trong danh sách",
     ),
     "found undefined tag handle": ("thẻ YAML không được dùng", "bỏ ký hiệu “!” trước giá trị"),
+    "did not find expected ',' or ']'": (
+        "danh sách “[” chưa đóng",
+        'thêm “]” ở cuối danh sách, ví dụ lead: ["Sở Y tế", "Sở Tài chính"]',
+    ),
+    "did not find expected ',' or '}'": (
+        "ngoặc nhọn “{” chưa đóng",
+        'thêm “}” ở cuối, ví dụ source: {file: "a.txt"}',
+    ),
+    "did not find expected '-' indicator": (
+        "một trường nằm lẫn trong danh sách",
+        "phần tử danh sách bắt đầu bằng “- ”; trường tiếp theo phải thụt lề như trường cha",
+    ),
 }
 
 
@@ -145,7 +157,9 @@ def decode(raw: bytes, reader: _Reader) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Columns count characters everywhere else, so decode what precedes the bad byte.
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise reader.fatal(
             line,
             column,
@@ -341,6 +355,7 @@ def _build(text: str, reader: _Reader) -> Document:
 def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     """Text to a Document, with every problem found on the way."""
     from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
 
     reader = _Reader(rel)
     try:
@@ -354,6 +369,14 @@ def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         problem = (exc.problem or str(exc)).strip()
         message, hint = _SYNTAX_MESSAGES.get(problem, (f"lỗi cú pháp YAML: {problem}", ""))
         reader.add(line, column, "yaml-syntax", message, hint)
+        return None, reader.problems
+    except ReaderError as exc:
+        reader.add(
+            *_line_col(text, exc.position),
+            "yaml-syntax",
+            f"có ký tự điều khiển không được phép (mã {exc.character:#06x})",
+            "xóa ký tự đó; nó thường lẫn vào khi dán từ Word hay từ cửa sổ dòng lệnh",
+        )
         return None, reader.problems
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:
         reader.add(1, 1, "yaml-syntax", f"không đọc được tệp YAML: {exc}")
@@ -374,7 +397,7 @@ def read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 1,
                 1,
                 "file-too-large",
-                f"tệp quá lớn ({size // 1024} KiB; tối đa {MAX_BYTES // 1024} KiB)",
+                f"tệp quá lớn ({-(-size // 1024)} KiB; tối đa {MAX_BYTES // 1024} KiB)",
                 "tách nội dung thành nhiều tệp nhỏ",
             )
         text = decode(path.read_bytes(), reader)
