@@ -48,8 +48,8 @@ class PartialDate(Record):
             raise DateError("ngày phải viết YYYY-MM-DD, YYYY-MM hoặc YYYY")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
-        if day is not None:
-            make_date(year, month or 1, day)
+        if month is not None and day is not None:
+            make_date(year, month, day)
         elif month is not None and not 1 <= month <= 12:
             raise DateError(f"tháng {month} không tồn tại")
         return cls(year, month, day)

@@ -45,6 +45,12 @@ class _Pattern:
         return result
 
 
+_FULL_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_ANY_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PATTERN_HELP[_FULL_DATE] = "ngày đầy đủ dạng 2025-05-06"
+PATTERN_HELP[_ANY_DATE] = 'ngày dạng 2025-05-06, "2025-05" hoặc "2025"'
+
+
 class _DateField:
     """`2025`, `2025-05` or `2025-05-06` -> PartialDate; with `full`, only a day will do."""
 
@@ -61,10 +67,10 @@ class _DateField:
                 raise PydanticCustomError("bad_date", str(exc)) from None
 
         if self.full:
-            accepted = core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$", strict=True)
+            accepted = core_schema.str_schema(pattern=_FULL_DATE, strict=True)
         else:
             accepted = core_schema.union_schema([
-                core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", strict=True),
+                core_schema.str_schema(pattern=_ANY_DATE, strict=True),
                 core_schema.int_schema(ge=1900, le=2200, strict=True),
             ])  # fmt: skip
         return core_schema.no_info_after_validator_function(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import re
 import types
 import typing
 from typing import Any
@@ -42,6 +43,7 @@ _TYPE_NAMES = {
     "dataclass_type": "một bảng các trường",
     "model_type": "một bảng các trường",
 }
+_MISSING = {"missing", "missing_keyword_argument", "missing_argument"}
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO"}
 
 
@@ -59,35 +61,61 @@ def validate(kind: str, doc: Document, rel: str) -> tuple[object | None, list[Pr
     try:
         return adapter(kind).validate_python(doc.data), []
     except ValidationError as exc:
-        problems: dict[tuple[PathKey, str], Problem] = {}
-        for error in exc.errors():
-            problem = _translate(kind, error, doc, rel)
-            path, complete = _data_path(error["loc"], doc.data)
-            # The branches of a union (text or number, text or mapping) fail together at one
-            # value: one problem for it, the first branch's, is what a person needs.
-            problems.setdefault((path, problem.code if complete else "one-of"), problem)
-        return None, list(problems.values())
+        errors = [(error, _locate(error, doc.data)) for error in exc.errors()]
+    # A union (text or mapping, text or number) reports one error per branch. When a branch
+    # went inside the value, the value has that branch's shape: only its errors matter. When
+    # none did, every branch refused the value as a whole: one problem says so.
+    entered = {at.union for _, at in errors if at.union is not None and at.inside}
+    problems: dict[tuple[PathKey, str], Problem] = {}
+    for error, at in errors:
+        if at.union is not None and not at.inside:
+            if at.union in entered:
+                continue
+            key = (at.union, "one-of")
+        else:
+            key = (at.path, error["type"] + str(error["loc"][-1:]))
+        problems.setdefault(key, _translate(kind, error, at, doc, rel))
+    return None, list(problems.values())
 
 
-def _data_path(loc: tuple[Any, ...], data: object) -> tuple[PathKey, bool]:
-    """The part of Pydantic's location that exists in the data (union branch names dropped)."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Located:
+    """Where a Pydantic error points in the data."""
+
+    path: PathKey  # the part of the error's location that exists in the data
+    complete: bool  # the error is about the value at `path` itself
+    union: PathKey | None  # the value at which a union chose a branch, if any
+    inside: bool  # the error lies inside the chosen branch, not on the value as a whole
+
+
+def _locate(error: Any, data: object) -> _Located:
+    """Map Pydantic's location onto the data; union branch names are not in the data, and
+    neither is the name of a missing field (the last part of a `missing` error)."""
+    loc = tuple(error["loc"])
+    missing = error["type"] in _MISSING
     path: list[str | int] = []
     current = data
-    complete = True
-    for part in loc:
+    union: PathKey | None = None
+    inside = False
+    consumed = True
+    for part in loc[:-1] if missing else loc:
         in_dict = isinstance(current, dict) and part in current
         in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if in_dict or in_list:
-            current = current[part]
+        consumed = in_dict or in_list
+        if consumed:
+            current = current[part]  # type: ignore[index]
             path.append(part)
-        else:
-            complete = False
-    return tuple(path), complete
+        elif union is None:
+            union = tuple(path)
+            continue
+        if union is not None:
+            inside = True
+    return _Located(tuple(path), consumed and not missing, union, inside or missing)
 
 
-def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
+def _translate(kind: str, error: Any, at: _Located, doc: Document, rel: str) -> Problem:
     loc = tuple(error["loc"])
-    path, complete = _data_path(loc, doc.data)
+    path, complete = at.path, at.complete
     value = _value_at(doc.data, path)
     kind_name = KIND_NAMES[kind]
     error_type = error["type"]
@@ -102,7 +130,7 @@ def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
         return Problem(
             rel, line, column, "unknown-field", f"trường “{field}” không có trong {kind_name}", hint
         )
-    if error_type in ("missing", "missing_keyword_argument", "missing_argument"):
+    if error_type in _MISSING:
         field = str(loc[-1])
         line, column = doc.position(path)
         return Problem(
@@ -130,8 +158,6 @@ def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
     if error_type == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         wanted = model.PATTERN_HELP.get(pattern, f"khớp mẫu {pattern}")
-        if pattern.startswith(r"^\d{4}"):
-            wanted = 'ngày dạng 2025-05-06, "2025-05" hoặc "2025"'
         return here(
             "bad-value",
             f"{where}: giá trị “{value}” không hợp lệ",
@@ -142,7 +168,8 @@ def _translate(kind: str, error: Any, doc: Document, rel: str) -> Problem:
         return here(
             "bad-value",
             f"{where}: giá trị “{value}” không hợp lệ",
-            f"chọn một trong: {expected}",
+            # Pydantic lists the choices as "'a', 'b' or 'c'": keep the choices, not the English.
+            "chọn một trong: " + ", ".join(re.findall(r"'([^']*)'", expected)),
         )
     if error_type in _TYPE_NAMES and complete:
         return here(
