@@ -74,14 +74,24 @@ class Snapshot:
             return None
 
 
+def _folder(root: Path) -> Path | None:
+    """The cache folder, unless it is a link: a `.hnqt-cache` link arriving with a pull
+    request must not make hnqt read or write somewhere else."""
+    folder = root / CACHE_DIR
+    return None if folder.is_symlink() else folder
+
+
 def load(root: Path) -> Snapshot | None:
     """The last run's snapshot, or None without a trustworthy cache.
 
     Layout: header length (8 bytes), header pickle, registry pickle, signature (32 bytes).
     """
     key = _key()
+    folder = _folder(root)
+    if folder is None:
+        return None
     try:
-        blob = memoryview((root / CACHE_DIR / _FILE).read_bytes())
+        blob = memoryview((folder / _FILE).read_bytes())
     except OSError:
         return None
     if key is None or len(blob) < 40:
@@ -133,7 +143,9 @@ def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object
     now = time.time_ns()
     kept = {rel: RACY if _racy(stamp, now) else stamp for rel, stamp in stamps.items()}
     header = pickle.dumps((_code_fingerprint(), kept, summary), pickle.HIGHEST_PROTOCOL)
-    folder = root / CACHE_DIR
+    folder = _folder(root)
+    if folder is None:
+        return
     temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
     try:
         folder.mkdir(exist_ok=True)

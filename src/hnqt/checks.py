@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .names import code_key, match_key, plain_key
 from .problems import Problem
+from .registry import DEPARTMENTS_FILE
 from .units import Miss
 
 if TYPE_CHECKING:
@@ -23,6 +24,8 @@ Check = Callable[["Registry"], Iterable[Problem]]
 def _unit_problem(
     registry: Registry, result: FileResult, name: str, *path: str | int
 ) -> Iterator[Problem]:
+    if not registry.has_units:
+        return  # the departments file is missing or invalid: reported once, there
     found = registry.units.resolve(name)
     if isinstance(found, Miss):
         code = "ambiguous-unit" if found.ambiguous else "unknown-unit"
@@ -35,15 +38,15 @@ def _plan_file(plan_id: str) -> str:
 
 def check_departments(registry: Registry) -> Iterator[Problem]:
     """Unit ids are unique, parents exist, and no name means two different things."""
-    result = next((r for r in registry.files.values() if r.kind == "departments"), None)
+    result = registry.files.get(DEPARTMENTS_FILE)
     if result is None:
         yield Problem(
-            "data/departments.yaml",
+            DEPARTMENTS_FILE,
             1,
             1,
             "missing-file",
             "thiếu danh mục đơn vị data/departments.yaml",
-            "mọi tên đơn vị trong nhiệm vụ được đối chiếu với tệp này",
+            "tạo tệp theo mẫu trong docs/data-format.md: mọi tên đơn vị được đối chiếu với nó",
         )
         return
     if result.record is None:
@@ -86,7 +89,7 @@ def check_task_units(registry: Registry) -> Iterator[Problem]:
                 yield from _unit_problem(registry, result, name, field, index)
         for index, progress in enumerate(task.progress):
             if progress.by is not None:
-                yield from _unit_problem(registry, result, progress.by, "progress", index)
+                yield from _unit_problem(registry, result, progress.by, "progress", index, "by")
 
 
 def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
@@ -101,10 +104,10 @@ def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
 
 
 def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
-    """A task led only by "related units" has nobody responsible."""
+    """A task led by nobody, or only by "related units", has nobody responsible."""
     for entry in registry.tasks.values():
         resolved = [registry.resolve(name) for name in entry.task.lead]
-        if resolved and all(r is not None and r.group in ("related", "external") for r in resolved):
+        if all(r is not None and r.group in ("related", "external") for r in resolved):
             yield entry.result.problem(
                 ("lead",),
                 "no-lead-unit",
@@ -179,7 +182,7 @@ def check_progress_years(registry: Registry) -> Iterator[Problem]:
                 and not period.start.year <= progress.year <= period.end.year
             ):
                 yield entry.result.problem(
-                    ("progress", index),
+                    ("progress", index, "year"),
                     "year-outside-plan",
                     f"năm {progress.year} nằm ngoài thời kỳ của kế hoạch "
                     f"({period.start.year}–{period.end.year})",
@@ -195,9 +198,9 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
         for index, name in enumerate(plan.recipients):
             yield from _unit_problem(registry, result, name, "recipients", index)
         if plan.reporting is not None:
-            yield from _unit_problem(registry, result, plan.reporting.to, "reporting")
+            yield from _unit_problem(registry, result, plan.reporting.to, "reporting", "to")
         if plan.budget is not None:
-            yield from _unit_problem(registry, result, plan.budget.unit, "budget")
+            yield from _unit_problem(registry, result, plan.budget.unit, "budget", "unit")
         if plan.agreement is not None and plan.agreement not in registry.agreements:
             yield result.problem(
                 ("agreement",),
@@ -251,7 +254,7 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
         term = agreement.term
         if term and term.start and term.end and term.end.last_day() < term.start.last_day():
             yield result.problem(
-                ("id",),
+                ("term", "end"),
                 "bad-term",
                 "thời hạn kết thúc trước khi bắt đầu",
                 "kiểm tra term.start và term.end",
@@ -262,19 +265,26 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
     for plan_id, (reports, result) in registry.reports.items():
         if plan_id not in registry.plans and _plan_file(plan_id) not in registry.files:
             yield Problem(
-                result.rel, 1, 1, "unknown-plan", f"thư mục plans/{plan_id}/ không có plan.yaml", ""
+                result.rel,
+                1,
+                1,
+                "unknown-plan",
+                f"thư mục plans/{plan_id}/ không có plan.yaml",
+                "đặt reports.yaml trong thư mục của kế hoạch mà các báo cáo thuộc về",
             )
         seen: set[tuple[str, int]] = set()
         for index, submission in enumerate(reports.reports):
-            yield from _unit_problem(registry, result, submission.unit, "reports", index)
-            key = (plain_key(submission.unit), submission.year)
+            yield from _unit_problem(registry, result, submission.unit, "reports", index, "unit")
+            # Compared by the unit a name means, so "SYT" and "Sở Y tế" are the same unit.
+            found = registry.resolve(submission.unit)
+            key = (found.units[0] if found and found.units else plain_key(submission.unit),
+                   submission.year)  # fmt: skip
             if key in seen:
                 yield result.problem(
                     ("reports", index),
                     "duplicate-id",
                     f"báo cáo năm {submission.year} của “{submission.unit}” ghi hai lần",
-                    "giữ một dòng",
-                    "warning",
+                    "giữ một dòng: mỗi đơn vị một báo cáo mỗi năm",
                 )
             seen.add(key)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 MARKER = "hnqt.toml"
 DATA = "data"
+DEPARTMENTS_FILE = f"{DATA}/departments.yaml"
 # Positions kept after parsing: the fields that later checks point at (other files' names).
 _KEPT_FIELDS = {
     "task": {"code", "lead", "support", "deadline", "progress", "title"},
@@ -32,7 +33,7 @@ _KEPT_FIELDS = {
         "indicators",
         "sections",
     },
-    "agreement": {"id", "partners", "follow_up", "articles", "activities"},
+    "agreement": {"id", "partners", "follow_up", "articles", "activities", "term"},
     "partner": {"id"},
     "departments": {"units", "groups"},
     "reports": {"reports"},
@@ -154,12 +155,14 @@ def _identity_problems(record: object, rel: str, result: FileResult) -> list[Pro
     if expected == got:
         return []
     fix = f"{got}.yaml" if not isinstance(record, Plan) else f"thư mục plans/{got}/"
+    # A task's code is written with dots (I.2) where its file name has hyphens (I-2.yaml).
+    wanted = expected.replace("-", ".") if isinstance(record, Task) else expected
     return [
         result.problem(
             (where,),
             "id-mismatch",
             f"{where} “{getattr(record, where)}” không khớp tên tệp “{parts[-1]}”",
-            f"đổi {where} thành “{expected}” hoặc đổi tên thành {fix}",
+            f"đổi {where} thành “{wanted}” hoặc đổi tên thành {fix}",
         )
     ]
 
@@ -189,6 +192,12 @@ class Registry:
     reports: dict[str, tuple[Reports, FileResult]]
     problems: list[Problem] = field(default_factory=list)
     discovered: list[Problem] = field(default_factory=list)  # from walking data/, not files
+
+    @property
+    def has_units(self) -> bool:
+        """Unit names can be checked only against a departments file that was read."""
+        found = self.files.get(DEPARTMENTS_FILE)
+        return found is not None and found.record is not None
 
     def resolve(self, name: str) -> Resolution | None:
         found = self.units.resolve(name)
@@ -242,15 +251,17 @@ def discover(root: Path) -> tuple[dict[str, tuple[str, str | None, Stamp]], list
                         )
                     )
                     continue
-            if entry.name.endswith(".yml"):
+            stem, dot, suffix = entry.name.rpartition(".")
+            if dot and suffix.lower() in ("yml", "yaml") and suffix != "yaml":
+                # `.yml` or `.YAML` would otherwise be skipped without a word.
                 problems.append(
                     Problem(
                         rel,
                         1,
                         1,
                         "unexpected-file",
-                        "tệp YAML của sổ đăng ký dùng đuôi .yaml",
-                        f"đổi tên thành {entry.name[:-4]}.yaml",
+                        "tệp YAML của sổ đăng ký dùng đuôi .yaml (chữ thường)",
+                        f"đổi tên thành {stem}.yaml",
                     )
                 )
             elif entry.name.endswith(".yaml") and entry.is_file():
