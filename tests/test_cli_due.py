@@ -31,17 +31,21 @@ def golden(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "args"),
+    ("name", "args", "columns"),
     [
-        ("due-so-y-te-2026-11-22.txt", ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026"]),
+        ("due-so-y-te-2026-11-22.txt", ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026"],
+         "120"),
         ("due-vp-within-60-2026-11-22.txt",
-         ["due", "--so", "VP UBND TP", "--as-of", "2026-11-22", "--within", "60"]),
-        ("stats-kh-nq59-2026-11-22.txt", ["stats", "--plan", "kh-nq59", "--as-of", "22/11/2026"]),
-        ("show-v19-2026-11-22.txt", ["show", "kh-nq59/V.19", "--as-of", "22/11/2026"]),
+         ["due", "--so", "VP UBND TP", "--as-of", "2026-11-22", "--within", "60"], "120"),
+        ("stats-kh-nq59-2026-11-22.txt", ["stats", "--plan", "kh-nq59", "--as-of", "22/11/2026"],
+         ""),  # a pipe without COLUMNS: whole names
+        ("show-v19-2026-11-22.txt", ["show", "kh-nq59/V.19", "--as-of", "22/11/2026"], "120"),
     ],
 )  # fmt: skip
-def test_reports_people_read_match_their_golden_files(name: str, args: list[str]) -> None:
-    result = hnqt(*args)
+def test_reports_people_read_match_their_golden_files(
+    name: str, args: list[str], columns: str
+) -> None:
+    result = hnqt(*args, env={"COLUMNS": columns})
     assert result.exit_code == 0, result.output
     golden(name, result.output)
 
@@ -168,10 +172,31 @@ def test_stats_json_totals_add_up() -> None:
     assert names == sorted(names, key=sort_key)
 
 
-def test_rich_table_on_a_terminal_marks_overdue_in_red() -> None:
+def test_a_terminal_gets_overdue_rows_in_red_and_whole_titles() -> None:
     result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026",
-                  env={"FORCE_COLOR": "1", "NO_COLOR": ""})  # fmt: skip
+                  env={"FORCE_COLOR": "1", "NO_COLOR": "", "COLUMNS": "100"})  # fmt: skip
     assert result.exit_code == 0
-    assert "┃" in result.output  # a Rich frame
-    red_rows = [line for line in result.output.splitlines() if "\x1b[1;31m" in line]
-    assert len(red_rows) == 3 and all("Quá hạn" in line for line in red_rows)
+    lines = result.output.splitlines()
+    red = [line for line in lines if line.startswith("\x1b[1;31m")]
+    starts = [line for line in red if line[len("\x1b[1;31m") :][:1].isdigit()]
+    assert len(starts) == 3 and all("Quá hạn" in line for line in starts)
+    assert len(red) > len(starts)  # long titles wrap onto lines of their own, still red
+    assert all(len(line.replace("\x1b[1;31m", "").replace("\x1b[0m", "")) <= 100 for line in red)
+    shown = " ".join(red).replace("\x1b[1;31m", " ").replace("\x1b[0m", " ").split()
+    title = (REPO / "data/plans/kh-nq59/tasks/VI-1.yaml").read_text(encoding="utf-8")
+    assert "Lồng ghép" in title  # the overdue yearly task VI.1, whose title is long
+    assert "…" not in shown and {"Lồng", "ghép", "FTA", "ngành."} <= set(shown)
+
+
+def test_a_pipe_without_columns_cuts_nothing() -> None:
+    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", env={"COLUMNS": ""})
+    assert result.exit_code == 0
+    assert "…" not in result.output
+    assert any(len(line) > 200 and "Lồng ghép" in line for line in result.output.splitlines())
+
+
+def test_no_color_keeps_the_terminal_layout_without_escapes() -> None:
+    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026",
+                  env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "100"})  # fmt: skip
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output and "…" not in result.output

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from hnqt.render.tables import Column, clip, fit_columns, width
+from hnqt.render.tables import Column, clip, fit_columns, width, wrap
+
+COLUMNS = [Column("Mã"), Column("Nội dung", flexible=True), Column("Hạn", right=True)]
+TITLE = "Tổ chức triển khai hiệu quả Đề án hợp tác quốc tế"
 
 
 @pytest.mark.parametrize(
@@ -23,10 +26,34 @@ def test_clip_adds_an_ellipsis_only_when_cutting() -> None:
 
 def test_fit_columns_shares_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "40")
-    lines = fit_columns(
-        [Column("Mã"), Column("Nội dung", flexible=True), Column("Hạn", right=True)],
-        [["V.19", "Tổ chức triển khai hiệu quả Đề án hợp tác quốc tế", "31/12/2026"]],
-    )
+    rows = fit_columns(COLUMNS, [["V.19", TITLE, "31/12/2026"]])
+    assert [len(lines) for lines in rows] == [1, 1, 1]
+    lines = [lines[0] for lines in rows]
     assert lines[0].startswith("Mã    Nội dung")
     assert all(width(line) <= 40 for line in lines)
     assert lines[2].endswith("31/12/2026") and "…" in lines[2]
+
+
+def test_fit_columns_wraps_for_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    _, _, row = fit_columns(COLUMNS, [["V.19", TITLE, "31/12/2026"]], wrap_cells=True)
+    assert len(row) > 1 and all(width(line) <= 40 for line in row)
+    assert row[0].startswith("V.19  ") and row[0].endswith("31/12/2026")
+    assert all(line.startswith(" " * 6) for line in row[1:])  # under "Nội dung"
+    words = " ".join(row).split()
+    assert [w for w in words if w not in ("V.19", "31/12/2026")] == TITLE.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "room", "lines"),
+    [
+        ("Sở Y tế chủ trì", 7, ["Sở Y tế", "chủ trì"]),
+        ("Sở   Y tế", 20, ["Sở Y tế"]),
+        ("", 5, [""]),
+        ("Thành phố", 4, ["Thà…", "phố"]),
+        ("日本 日本語", 5, ["日本", "日本…"]),
+    ],
+)
+def test_wrap_breaks_at_spaces_within_cells(text: str, room: int, lines: list[str]) -> None:
+    assert wrap(text, room) == lines
+    assert all(width(line) <= room for line in wrap(text, room))

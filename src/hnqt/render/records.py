@@ -372,7 +372,7 @@ STAT_HEADERS = {"done_on_time": "Xong đúng hạn", "done_late": "Xong quá h�
 
 
 def stats_table(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
-    columns = [Column("Đơn vị chủ trì"), Column("Tổng", right=True)]
+    columns = [Column("Đơn vị chủ trì", flexible=True), Column("Tổng", right=True)]
     columns += [Column(STAT_HEADERS[s], right=True) for s in STAT_COLUMNS]
     table = [[row.unit.name if row.unit else "Tổng cộng", str(row.total)]
              + [str(row.counts[s]) for s in STAT_COLUMNS] for row in rows]  # fmt: skip

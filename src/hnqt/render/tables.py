@@ -1,28 +1,25 @@
-"""Tables for people: Rich on a terminal (colour, frames), plain aligned text through a pipe.
+"""Tables for people: aligned columns, two spaces apart, no frame.
 
-The plain form has no frame and no colour and keeps one line a row, as `ls`, `git` and `gh`
-do when their output is not a terminal; it also keeps `hnqt due` within its start-up budget
-(Rich's table machinery costs ~40 ms to import and draw).
+On a terminal long cells wrap and rows take Rich styles (overdue in red); through a pipe a
+row is one line, whole unless COLUMNS asks for a width, and there is no colour, as `ls`,
+`git` and `gh` do. Colour goes
+through `rich.style` alone: Rich's Table and Console cost more to import and lay out than
+`hnqt due` may spend in all (DESIGN §5).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 @dataclass
 class Column:
     header: str
-    flexible: bool = False  # takes the width that is left, cut with "…"
-    fold: int | None = None  # at most this wide: wrapped on a terminal, cut with "…" in a pipe
+    flexible: bool = False  # takes the width the terminal leaves: wrapped, or cut with "…"
+    fold: int | None = None  # at most this wide on a terminal: wrapped, or cut with "…"
     right: bool = False
 
 
@@ -37,70 +34,58 @@ class Block:
     footer: str = ""
 
 
-def use_rich() -> bool:
-    """Rich tables for a person at a terminal; FORCE_COLOR asks for them anywhere."""
+def for_a_person() -> bool:
+    """Output read at a terminal; FORCE_COLOR asks for that form anywhere."""
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def colour_wanted() -> bool:
+    """NO_COLOR (no-color.org: set and not empty) wins, then FORCE_COLOR, then the terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def terminal_width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
-def console_to_string() -> tuple[Console, io.StringIO]:
-    """Colour only on a terminal and never with NO_COLOR; width from the terminal or COLUMNS."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=terminal_width(),
-        force_terminal=use_rich() and not os.environ.get("NO_COLOR"),
-        no_color=bool(os.environ.get("NO_COLOR")),  # no-color.org: set and not empty
-        highlight=False,
-        emoji=False,
-    )
-    return console, buffer
+def _room() -> int | None:
+    """The width to fit: the terminal's, or COLUMNS when set; a pipe is not a screen, so
+    without COLUMNS nothing is cut there."""
+    if for_a_person() or os.environ.get("COLUMNS", "").isdigit():
+        return terminal_width()
+    return None
 
 
 def render_blocks(header: str, blocks: list[Block]) -> str:
-    return _rich(header, blocks) if use_rich() else _plain(header, blocks)
-
-
-def _rich(header: str, blocks: list[Block]) -> str:
-    from rich.table import Table
-
-    console, buffer = console_to_string()
-    if header:
-        console.print(header, style="bold")
+    """The tables as text: wrapped and styled for a person, one line a row for a pipe."""
+    person = for_a_person()
+    lines: list[tuple[str, str]] = [(header, "bold")] if header else []
     for block in blocks:
-        table = Table(title=block.title, title_justify="left", expand=True, pad_edge=False)
-        for column in block.columns:
-            table.add_column(
-                column.header,
-                no_wrap=column.fold is None,
-                overflow="ellipsis" if column.flexible else "fold",
-                ratio=1 if column.flexible else None,
-                min_width=16 if column.flexible else None,
-                max_width=column.fold,
-                justify="right" if column.right else "left",
-            )
-        for index, row in enumerate(block.rows):
+        if lines:
+            lines.append(("", ""))
+        lines.append((block.title, "bold" if person else ""))
+        head, rule, *rows = fit_columns(block.columns, block.rows, wrap_cells=person)
+        lines += [(line, "bold") for line in head] + [(line, "dim") for line in rule]
+        for index, row in enumerate(rows):
             style = block.styles[index] if index < len(block.styles) else ""
-            table.add_row(*row, style=style)
-        console.print(table)
+            lines += [(line, style) for line in row]
         if block.footer:
-            console.print(block.footer)
-    return buffer.getvalue()
+            lines.append((block.footer, ""))
+    if not colour_wanted():
+        return "".join(line + "\n" for line, _ in lines)
+    from rich.color import ColorSystem
+    from rich.style import Style
 
-
-def _plain(header: str, blocks: list[Block]) -> str:
-    out = [header] if header else []
-    for block in blocks:
-        out += ["", block.title] if out else [block.title]
-        out += fit_columns(block.columns, block.rows)
-        if block.footer:
-            out.append(block.footer)
-    return "\n".join(out) + "\n"
+    styles = {style: Style.parse(style) for _, style in lines if style}
+    return "".join(
+        (styles[style].render(line, color_system=ColorSystem.STANDARD) if style and line else line)
+        + "\n"
+        for line, style in lines
+    )
 
 
 def _cells(ch: str) -> int:
@@ -134,21 +119,51 @@ def clip(text: str, room: int) -> str:
     return text
 
 
-def fit_columns(columns: list[Column], rows: list[list[str]]) -> list[str]:
-    """Columns two spaces apart; flexible ones share what the terminal leaves."""
+def wrap(text: str, room: int) -> list[str]:
+    """The text broken at spaces into lines of at most `room` cells (`textwrap` counts
+    characters, not cells); a word longer than a line is cut."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if width(joined) <= room:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        line = word if width(word) <= room else clip(word, room)
+    return [*lines, line] if line or not lines else lines
+
+
+def fit_columns(
+    columns: list[Column], rows: list[list[str]], *, wrap_cells: bool = False
+) -> list[list[str]]:
+    """The header, its rule and each row as lines: columns two spaces apart, flexible ones
+    sharing what the terminal leaves. A row is one line, cut with "…" where it meets the
+    width, or with `wrap_cells` as many lines as its longest cell needs."""
     widths = [max([width(c.header)] + [width(r[i]) for r in rows]) for i, c in enumerate(columns)]
-    widths = [min(w, c.fold) if c.fold else w for w, c in zip(widths, columns, strict=True)]
-    flexible = [i for i, c in enumerate(columns) if c.flexible]
-    fixed = sum(w for i, w in enumerate(widths) if i not in flexible) + 2 * (len(columns) - 1)
-    room = max(16, (terminal_width() - fixed) // max(1, len(flexible)))
-    for i in flexible:
-        widths[i] = min(widths[i], room)
-    lines = []
-    for cells in [[c.header for c in columns], ["─" * w for w in widths], *rows]:
-        parts = []
-        for cell, column, size in zip(cells, columns, widths, strict=True):
-            text = clip(cell, size)
-            pad = " " * (size - width(text))
-            parts.append(pad + text if column.right else text + pad)
-        lines.append("  ".join(parts).rstrip())
-    return lines
+    total = _room()
+    if total is not None:
+        widths = [min(w, c.fold) if c.fold else w for w, c in zip(widths, columns, strict=True)]
+        flexible = [i for i, c in enumerate(columns) if c.flexible]
+        fixed = sum(w for i, w in enumerate(widths) if i not in flexible) + 2 * (len(columns) - 1)
+        room = max(16, (total - fixed) // max(1, len(flexible)))
+        for i in flexible:
+            widths[i] = min(widths[i], room)
+    header = [c.header for c in columns]
+    out = []
+    for number, cells in enumerate([header, ["─" * w for w in widths], *rows]):
+        if wrap_cells and number > 1:
+            parts = [wrap(cell, size) for cell, size in zip(cells, widths, strict=True)]
+        else:
+            parts = [[clip(cell, size)] for cell, size in zip(cells, widths, strict=True)]
+        lines = []
+        for line_number in range(max(len(part) for part in parts)):
+            pieces = []
+            for part, column, size in zip(parts, columns, widths, strict=True):
+                text = part[line_number] if line_number < len(part) else ""
+                pad = " " * (size - width(text))
+                pieces.append(pad + text if column.right else text + pad)
+            lines.append("  ".join(pieces).rstrip())
+        out.append(lines)
+    return out
