@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -108,3 +109,24 @@ def _private_cache_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     """Each test signs its cache with its own key, away from the developer's home folder."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
     monkeypatch.delenv("HNQT_REGISTRY", raising=False)
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """Every entry under a folder (links as links), except the cache folder of a registry:
+    what a test compares before and after to show that nothing was written or lost."""
+    from hnqt import cache
+
+    entries: dict[str, object] = {}
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != cache.CACHE_DIR]
+        for name in sorted(dirs + files):
+            path = os.path.join(current, name)
+            rel = os.path.relpath(path, folder)
+            if os.path.islink(path):
+                entries[rel] = ("link", os.readlink(path))
+            elif os.path.isdir(path):
+                entries[rel] = "dir"
+            else:
+                stat = os.stat(path)
+                entries[rel] = (Path(path).read_bytes(), stat.st_mode, stat.st_mtime_ns)
+    return entries

@@ -4,14 +4,11 @@ aliases, former names, folded forms and sub-units. Loading never changes the reg
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import DEPARTMENTS, PLAN, REPO
-from hnqt import cache
+from conftest import DEPARTMENTS, PLAN, REPO, snapshot
 from hnqt.problems import CODES
 from hnqt.registry import load
 
@@ -34,22 +31,6 @@ def task(code: str, *, lead: str = '["Sở Y tế"]', deadline: str = '"2026"', 
 def departments_with(units: str) -> str:
     """departments.yaml with more units after the seven of conftest (from line 28 on)."""
     return DEPARTMENTS.replace("groups:", units + "groups:")
-
-
-def snapshot(folder: Path) -> dict[str, object]:
-    entries: dict[str, object] = {}
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != cache.CACHE_DIR]
-        for name in sorted(dirs + files):
-            path = os.path.join(current, name)
-            rel = os.path.relpath(path, folder)
-            if os.path.islink(path):
-                entries[rel] = ("link", os.readlink(path))
-            elif os.path.isdir(path):
-                entries[rel] = "dir"
-            else:
-                entries[rel] = (Path(path).read_bytes(), os.stat(path).st_mtime_ns)
-    return entries
 
 
 @pytest.fixture

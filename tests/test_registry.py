@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import snapshot
 from hnqt import cache, registry
 from hnqt.model import Task
 from hnqt.problems import UsageError
@@ -31,24 +32,6 @@ AGREEMENT = 'id: ct-minsk\nkind: programme\ntitle: "Chương trình"\npartners: 
 
 def found(problems) -> list[tuple[str, int, int, str]]:
     return [(p.file, p.line, p.column, p.code) for p in sorted(problems)]
-
-
-def snapshot(folder: Path) -> dict[str, object]:
-    """Every entry under a folder (links as links), except the cache folder of a registry."""
-    entries: dict[str, object] = {}
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != cache.CACHE_DIR]
-        for name in sorted(dirs + files):
-            path = os.path.join(current, name)
-            rel = os.path.relpath(path, folder)
-            if os.path.islink(path):
-                entries[rel] = ("link", os.readlink(path))
-            elif os.path.isdir(path):
-                entries[rel] = "dir"
-            else:
-                stat = os.stat(path)
-                entries[rel] = (Path(path).read_bytes(), stat.st_mode, stat.st_mtime_ns)
-    return entries
 
 
 @pytest.fixture

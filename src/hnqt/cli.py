@@ -260,26 +260,13 @@ def show(
     ] = ShowFormat["text"],
     registry: RegistryOption = None,
 ) -> None:
-    from .obligations import task_occurrences
     from .queries import find_record
-    from .render import records
+    from .render.records import render_record
 
     day = _as_of(as_of)
     loaded = _load(registry)
     kind, found = find_record(loaded, ident)
-    if kind == "task":
-        occurrences = task_occurrences(loaded, found, day)  # type: ignore[arg-type]
-        if format.value == "json":
-            text = records.to_json(records.task_json(loaded, found, occurrences))  # type: ignore[arg-type]
-        else:
-            text = records.show_task(loaded, found, occurrences, day)  # type: ignore[arg-type]
-    elif format.value == "json":
-        text = records.to_json({"kind": kind, "record": found})
-    else:
-        show_one = {"plan": records.show_plan, "agreement": records.show_agreement,
-                    "partner": records.show_partner, "unit": records.show_unit}[kind]  # fmt: skip
-        text = show_one(loaded, found)  # type: ignore[operator]
-    _emit(text)
+    _emit(render_record(loaded, kind, found, day, format.value))
 
 
 @app.command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
@@ -312,7 +299,7 @@ def list_(
     ] = ListFormat["table"],
     registry: RegistryOption = None,
 ) -> None:
-    from .queries import ListQuery, find_unit, list_agreements, list_tasks, list_units
+    from .queries import ListQuery, find_unit, list_records
     from .render.records import LIST_RENDERERS
 
     day = _as_of(as_of)
@@ -320,18 +307,7 @@ def list_(
     unit = find_unit(loaded, so) if so is not None else None
     query = ListQuery(kind.value, day, plan, unit, role.value, partner,
                       _statuses(status) if status else None)  # fmt: skip
-    items: list[object]
-    if kind.value == "tasks":
-        items = list(list_tasks(loaded, query))
-    elif kind.value == "agreements":
-        items = list(list_agreements(loaded, query))
-    elif kind.value == "plans":
-        items = [p for p, _ in sorted(loaded.plans.values(), key=lambda p: p[0].id)]
-    elif kind.value == "partners":
-        items = [p for p, _ in sorted(loaded.partners.values(), key=lambda p: p[0].id)]
-    else:
-        items = list(list_units(loaded))
-    _emit(LIST_RENDERERS[format.value](kind.value, items, day))
+    _emit(LIST_RENDERERS[format.value](kind.value, list_records(loaded, query), day))
 
 
 @app.command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")

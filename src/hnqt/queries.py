@@ -166,6 +166,19 @@ def list_units(registry: Registry) -> list[Unit]:
     return sorted(registry.departments.units, key=lambda u: sort_key(u.name))
 
 
+def list_records(registry: Registry, query: ListQuery) -> list[object]:
+    """What `hnqt list KIND` shows, filtered; plans and partners in id order."""
+    if query.kind == "tasks":
+        return list(list_tasks(registry, query))
+    if query.kind == "agreements":
+        return list(list_agreements(registry, query))
+    if query.kind == "plans":
+        return [p for p, _ in sorted(registry.plans.values(), key=lambda p: p[0].id)]
+    if query.kind == "partners":
+        return [p for p, _ in sorted(registry.partners.values(), key=lambda p: p[0].id)]
+    return list(list_units(registry))
+
+
 def find_record(registry: Registry, ident: str) -> tuple[str, object]:
     """What `hnqt show ID` means: a task (`plan/code`), plan, agreement, partner or unit."""
     if ident in registry.tasks:

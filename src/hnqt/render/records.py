@@ -11,7 +11,7 @@ from typing import Any
 from ..dates import PartialDate, show
 from ..deadlines import STATUS_LABELS, Occurrence
 from ..model import Agreement, Partner, Plan, Record, Unit
-from ..obligations import task_roles, units_within
+from ..obligations import task_occurrences, task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
 from ..registry import Registry, TaskEntry
 from .tables import Block, Column, render_blocks, terminal_width
@@ -355,6 +355,26 @@ def list_json(kind: str, items: list[Any], as_of: date) -> str:
     else:
         payload = [jsonable(item) for item in items]
     return to_json({"as_of": as_of, "kind": kind, "items": payload})
+
+
+def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: str) -> str:
+    """`hnqt show`: a task with its occurrences as of a date; any other record as it is."""
+    if kind == "task":
+        occurrences = task_occurrences(registry, found, as_of)
+        if fmt == "json":
+            return to_json(task_json(registry, found, occurrences))
+        return show_task(registry, found, occurrences, as_of)
+    if fmt == "json":
+        return to_json({"kind": kind, "record": found})
+    return SHOW_RENDERERS[kind](registry, found)
+
+
+SHOW_RENDERERS: dict[str, Callable[[Registry, Any], str]] = {
+    "plan": show_plan,
+    "agreement": show_agreement,
+    "partner": show_partner,
+    "unit": show_unit,
+}
 
 
 LIST_RENDERERS: dict[str, Callable[[str, list[Any], date], str]] = {
