@@ -149,13 +149,15 @@ _STYLES = {"overdue": "bold red", "on_track": "", "done_on_time": "green", "done
 
 def _columns(view: DueView) -> list[Column]:
     role = [Column("Vai trò")] if view.show_role else []
+    # The deadline as written stands beside the computed date; the long text comes last, so
+    # it can wrap on a terminal and needs no padding in a pipe.
     return [
         Column("Hạn"),
+        Column("Theo văn bản", fold=20),
         Column("Tình trạng"),
         Column("Mã"),
         *role,
         Column("Nội dung", flexible=True),
-        Column("Theo văn bản", fold=20),
     ]
 
 
@@ -163,11 +165,11 @@ def _cells(item: Item, view: DueView) -> list[str]:
     role = [ROLE_LABELS[item.role]] if view.show_role else []
     return [
         show(item.due) or "—",
+        item.deadline_text or "(để trống)",
         _state(item, view.as_of),
         _label(item),
         *role,
         item.title.split("\n")[0],
-        item.deadline_text or "(để trống)",
     ]
 
 

@@ -300,10 +300,10 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
     """Columns and rows for `hnqt list KIND`."""
     if kind == "tasks":
         return (
-            [Column("Mã"), Column("Tình trạng"), Column("Chủ trì", flexible=True),
-             Column("Tên nhiệm vụ", flexible=True), Column("Thời hạn", fold=20)],
-            [[e.id, STATUS_LABELS[s] if s else "—", "; ".join(e.task.lead),
-              e.task.title.split("\n")[0], e.task.deadline_text or "(để trống)"]
+            [Column("Mã"), Column("Thời hạn", fold=20), Column("Tình trạng"),
+             Column("Chủ trì", flexible=True), Column("Tên nhiệm vụ", flexible=True)],
+            [[e.id, e.task.deadline_text or "(để trống)", STATUS_LABELS[s] if s else "—",
+              "; ".join(e.task.lead), e.task.title.split("\n")[0]]
              for e, s in items],
         )  # fmt: skip
     if kind == "plans":
@@ -325,8 +325,8 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
              for p in items],
         )  # fmt: skip
     return (
-        [Column("Mã"), Column("Loại"), Column("Tên", flexible=True), Column("Thuộc")],
-        [[u.id, u.kind, u.name, u.parent or ""] for u in items],
+        [Column("Mã"), Column("Loại"), Column("Thuộc"), Column("Tên", flexible=True)],
+        [[u.id, u.kind, u.parent or "", u.name] for u in items],
     )
 
 
