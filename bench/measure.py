@@ -21,10 +21,15 @@ def tool(name: str) -> str:
     return found
 
 
-def run(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
-    """(seconds, peak resident memory in KiB) of one run; output is discarded."""
+def run(
+    command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int]:
+    """(seconds, peak resident memory in KiB) of one run; output is discarded. `env` adds to
+    (or, with "", clears) variables of this process's environment."""
+    merged = {**os.environ, **(env or {})}
+    merged = {name: value for name, value in merged.items() if value != ""}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=cwd, env=merged, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)  # fmt: skip
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
@@ -37,12 +42,13 @@ def median_time(command: Sequence[str], repeat: int, cwd: Path | None = None) ->
     return statistics.median(run(command, cwd)[0] for _ in range(repeat))
 
 
-def interleaved(
-    a: Sequence[str], b: Sequence[str], repeat: int, cwd: Path | None = None
-) -> tuple[float, float]:
-    """Medians of two commands run in turn, so both meet the same load on the machine."""
-    times_a, times_b = [], []
+Run = tuple[Sequence[str], dict[str, str]]  # a command and what it adds to the environment
+
+
+def interleaved(runs: dict[str, Run], repeat: int, cwd: Path | None = None) -> dict[str, float]:
+    """Median seconds of each run, taken in turn, so all meet the same load on the machine."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        times_a.append(run(a, cwd)[0])
-        times_b.append(run(b, cwd)[0])
-    return statistics.median(times_a), statistics.median(times_b)
+        for name, (command, env) in runs.items():
+            times[name].append(run(command, cwd, env)[0])
+    return {name: statistics.median(values) for name, values in times.items()}

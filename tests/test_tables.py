@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hnqt.render.tables import Column, clip, fit_columns, width, wrap
+from hnqt.render import due
+from hnqt.render.tables import Column, clip, fit_columns, paint, width, wrap
 
 COLUMNS = [Column("Mã"), Column("Nội dung", flexible=True), Column("Hạn", right=True)]
 TITLE = "Tổ chức triển khai hiệu quả Đề án hợp tác quốc tế"
@@ -57,3 +58,18 @@ def test_fit_columns_wraps_for_a_person(monkeypatch: pytest.MonkeyPatch) -> None
 def test_wrap_breaks_at_spaces_within_cells(text: str, room: int, lines: list[str]) -> None:
     assert wrap(text, room) == lines
     assert all(width(line) <= room for line in wrap(text, room))
+
+
+@pytest.mark.parametrize("style", sorted({*due._STYLES.values(), "bold", "dim"} - {""}))
+def test_paint_writes_what_rich_writes_for_the_same_style(style: str) -> None:
+    """Rich is the reference for what a style name means on a terminal."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    expected = Style.parse(style).render("Quá hạn", color_system=ColorSystem.STANDARD)
+    assert paint("Quá hạn", style) == expected
+
+
+def test_paint_leaves_plain_text_alone() -> None:
+    assert paint("Quá hạn", "") == "Quá hạn"
+    assert paint("", "bold red") == ""

@@ -1,10 +1,10 @@
 """Tables for people: aligned columns, two spaces apart, no frame.
 
-On a terminal long cells wrap and rows take Rich styles (overdue in red); through a pipe a
-row is one line, whole unless COLUMNS asks for a width, and there is no colour, as `ls`,
-`git` and `gh` do. Colour goes
-through `rich.style` alone: Rich's Table and Console cost more to import and lay out than
-`hnqt due` may spend in all (DESIGN §5).
+On a terminal long cells wrap and rows are coloured (overdue in red); through a pipe a row is
+one line, whole unless COLUMNS asks for a width, and there is no colour, as `ls`, `git` and
+`gh` do. Styles are named as in Rich ("bold red") but written as the few SGR codes they mean:
+importing Rich's Table, Console or even `rich.style` costs more than `hnqt due` may spend in
+all (DESIGN §5: 1.5× `python -c "import typer, rich"`).
 """
 
 from __future__ import annotations
@@ -75,17 +75,19 @@ def render_blocks(header: str, blocks: list[Block]) -> str:
             lines += [(line, style) for line in row]
         if block.footer:
             lines.append((block.footer, ""))
-    if not colour_wanted():
-        return "".join(line + "\n" for line, _ in lines)
-    from rich.color import ColorSystem
-    from rich.style import Style
+    colour = colour_wanted()
+    return "".join((paint(line, style) if colour else line) + "\n" for line, style in lines)
 
-    styles = {style: Style.parse(style) for _, style in lines if style}
-    return "".join(
-        (styles[style].render(line, color_system=ColorSystem.STANDARD) if style and line else line)
-        + "\n"
-        for line, style in lines
-    )
+
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+
+
+def paint(text: str, style: str) -> str:
+    """The text in a style made of the words of `_SGR` ("bold red"); empty text stays empty."""
+    if not style or not text:
+        return text
+    codes = ";".join(_SGR[word] for word in style.split())
+    return f"\x1b[{codes}m{text}\x1b[0m"
 
 
 def _cells(ch: str) -> int:
