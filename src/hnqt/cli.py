@@ -78,8 +78,8 @@ def _usage_error(error: Exception) -> None:
 
 
 def _emit(text: str) -> None:
-    """Print as rendered: colour codes are there only when Rich was asked for them
-    (a terminal or FORCE_COLOR), so they are never stripped here."""
+    """Print as rendered: colour codes are there only when the renderer chose colour
+    (a terminal or FORCE_COLOR, never NO_COLOR), so they are never stripped here."""
     typer.echo(text, nl=not text.endswith("\n"), color=True)
 
 

@@ -73,7 +73,7 @@ def validate(kind: str, doc: Document, rel: str) -> tuple[object | None, list[Pr
                 continue
             key = (at.union, "one-of")
         else:
-            key = (at.path, error["type"] + str(error["loc"][-1:]))
+            key = (at.path, f"{error['type']} {error['loc'][-1:]}")  # each missing field, too
         problems.setdefault(key, _translate(kind, error, at, doc, rel))
     return None, list(problems.values())
 

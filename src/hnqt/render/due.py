@@ -1,4 +1,4 @@
-"""`hnqt due` output: a Rich table for people, JSON/CSV for programs, iCalendar for calendars."""
+"""`hnqt due` output: a table for people, JSON/CSV for programs, iCalendar for calendars."""
 
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def _cells(item: Item, view: DueView) -> list[str]:
 
 
 def render_table(view: DueView) -> str:
-    """A table per unit: Rich with overdue rows in red on a terminal, plain text in a pipe."""
+    """A table per unit: overdue rows in red on a terminal, plain text in a pipe."""
     header = f"Tính đến ngày {show(view.as_of)}"
     if not view.groups:
         who = f" của {view.unit.name}" if view.unit else ""

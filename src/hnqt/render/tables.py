@@ -30,7 +30,7 @@ class Block:
     title: str
     columns: list[Column]
     rows: list[list[str]]
-    styles: list[str] = field(default_factory=list)  # a Rich style per row
+    styles: list[str] = field(default_factory=list)  # a style per row ("bold red"), see paint
     footer: str = ""
 
 
