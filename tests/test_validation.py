@@ -438,6 +438,12 @@ def test_dates_in_another_form_are_one_problem(check, written, code):
     assert problems[0].hint
 
 
+def test_an_impossible_day_in_a_progress_entry_is_told_the_full_form_only(check):
+    _, problems = check("task", TASK_HEAD + 'progress:\n  - date: "2026-02-30"\n')
+    assert found(problems) == [(6, 11, "bad-date")]
+    assert problems[0].hint == "viết ngày đầy đủ dạng 2025-05-06"
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -64,7 +64,11 @@ class _DateField:
             try:
                 return PartialDate.parse(value)
             except DateError as exc:
-                raise PydanticCustomError("bad_date", str(exc)) from None
+                # The hint must not propose a form this field refuses (a progress date needs a day).
+                wanted = PATTERN_HELP[_FULL_DATE if self.full else _ANY_DATE]
+                raise PydanticCustomError(
+                    "bad_date", "{reason}", {"reason": str(exc), "wanted": wanted}
+                ) from None
 
         if self.full:
             accepted = core_schema.str_schema(pattern=_FULL_DATE, strict=True)

@@ -153,7 +153,7 @@ def _translate(kind: str, error: Any, at: _Located, doc: Document, rel: str) -> 
         return here(
             "bad-date",
             f"{where}: {error['msg']}",
-            'viết ngày dạng 2025-05-06, tháng dạng "2025-05", năm dạng "2025"',
+            f"viết {error['ctx']['wanted']}",
         )
     if error_type == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
