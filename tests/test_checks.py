@@ -339,6 +339,22 @@ def test_the_base_registry_has_no_problem(problems_of):
 # --- findings that cascade ------------------------------------------------------------------------
 
 
+def test_an_unknown_unit_is_reported_with_the_other_errors_of_its_file(problems_of):
+    """One run tells everything: the wrong type does not hide the unknown unit."""
+    files = {
+        f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Y khoa"]', title="5")
+        .replace('title: "5"', "title: 5")
+        .replace("deadline:", 'support: ["Sở Ngoại vụ"]\ndeadline:')
+    }
+    problems = sorted(problems_of(files).problems)
+    assert [(p.file, p.line, p.column, p.code) for p in problems] == [
+        (f"{TASKS}/I-2.yaml", 2, 8, "wrong-type"),
+        (f"{TASKS}/I-2.yaml", 3, 8, "unknown-unit"),
+        (f"{TASKS}/I-2.yaml", 4, 11, "unknown-unit"),
+    ]
+    assert "“Sở Y khoa”" in problems[1].message and "Sở Y tế" in problems[1].hint
+
+
 def test_an_invalid_departments_file_is_reported_once(problems_of):
     """A typo in departments.yaml must not turn every unit name of every task into an
     unknown-unit error (the same rule as for an invalid plan.yaml)."""

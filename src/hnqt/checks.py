@@ -80,16 +80,11 @@ def check_departments(registry: Registry) -> Iterator[Problem]:
                 )
 
 
-def check_task_units(registry: Registry) -> Iterator[Problem]:
-    """Every lead, coordinating and reporting unit of a task resolves."""
-    for entry in registry.tasks.values():
-        task, result = entry.task, entry.result
-        for field in ("lead", "support"):
-            for index, name in enumerate(getattr(task, field)):
-                yield from _unit_problem(registry, result, name, field, index)
-        for index, progress in enumerate(task.progress):
-            if progress.by is not None:
-                yield from _unit_problem(registry, result, progress.by, "progress", index, "by")
+def check_unit_names(registry: Registry) -> Iterator[Problem]:
+    """Every unit named in any file resolves (lead, support, issuer, monitors, reports…)."""
+    for result in registry.files.values():
+        for path, name in result.units:
+            yield from _unit_problem(registry, result, name, *path)
 
 
 def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
@@ -192,15 +187,8 @@ def check_progress_years(registry: Registry) -> Iterator[Problem]:
 
 
 def check_plans(registry: Registry) -> Iterator[Problem]:
-    """A plan's units, its agreement, and unique section and indicator numbers."""
+    """A plan's agreement, and unique section and indicator numbers."""
     for plan, result in registry.plans.values():
-        yield from _unit_problem(registry, result, plan.issuer, "issuer")
-        for index, name in enumerate(plan.recipients):
-            yield from _unit_problem(registry, result, name, "recipients", index)
-        if plan.reporting is not None:
-            yield from _unit_problem(registry, result, plan.reporting.to, "reporting", "to")
-        if plan.budget is not None:
-            yield from _unit_problem(registry, result, plan.budget.unit, "budget", "unit")
         if plan.agreement is not None and plan.agreement not in registry.agreements:
             yield result.problem(
                 ("agreement",),
@@ -208,11 +196,6 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
                 f"không có thỏa thuận “{plan.agreement}” trong data/agreements/",
                 "ghi đúng id của thỏa thuận",
             )
-        for index, indicator in enumerate(plan.indicators):
-            for unit_index, name in enumerate(indicator.monitors):
-                yield from _unit_problem(
-                    registry, result, name, "indicators", index, "monitors", unit_index
-                )
         yield from _unique(result, "indicators", [i.number for i in plan.indicators], "chỉ tiêu số")
         yield from _unique(result, "sections", [s.code for s in plan.sections], "mục")
 
@@ -240,17 +223,6 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
                     f"không có đối tác “{partner}” trong data/partners/",
                     "tạo data/partners/<id>.yaml hoặc sửa id",
                 )
-        yield from _unit_problem(registry, result, agreement.follow_up, "follow_up")
-        for index, article in enumerate(agreement.articles):
-            for unit_index, name in enumerate(article.units):
-                yield from _unit_problem(
-                    registry, result, name, "articles", index, "units", unit_index
-                )
-        for index, activity in enumerate(agreement.activities):
-            for unit_index, name in enumerate(activity.units):
-                yield from _unit_problem(
-                    registry, result, name, "activities", index, "units", unit_index
-                )
         term = agreement.term
         if term and term.start and term.end and term.end.last_day() < term.start.last_day():
             yield result.problem(
@@ -274,7 +246,6 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
             )
         seen: set[tuple[str, int]] = set()
         for index, submission in enumerate(reports.reports):
-            yield from _unit_problem(registry, result, submission.unit, "reports", index, "unit")
             # Compared by the unit a name means, so "SYT" and "Sở Y tế" are the same unit.
             found = registry.resolve(submission.unit)
             key = (found.units[0] if found and found.units else plain_key(submission.unit),
@@ -291,7 +262,7 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
 
 CHECKS: list[Check] = [
     check_departments,
-    check_task_units,
+    check_unit_names,
     check_awaited_issuers,
     check_leads_name_someone,
     check_deadline_set,

@@ -39,6 +39,45 @@ _KEPT_FIELDS = {
     "reports": {"reports"},
 }
 
+# Where each kind of file names units ("*": every item of a list). Read from the parsed data,
+# not the record, so a unit is checked even in a file with other errors: one run tells all.
+UNIT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "task": (("lead", "*"), ("support", "*"), ("progress", "*", "by")),
+    "plan": (
+        ("issuer",),
+        ("recipients", "*"),
+        ("reporting", "to"),
+        ("budget", "unit"),
+        ("indicators", "*", "monitors", "*"),
+    ),
+    "agreement": (
+        ("follow_up",),
+        ("articles", "*", "units", "*"),
+        ("activities", "*", "units", "*"),
+    ),
+    "reports": (("reports", "*", "unit"),),
+}
+
+
+def unit_names(kind: str, data: object) -> tuple[tuple[PathKey, str], ...]:
+    """Every unit name written in a file's data, with its path."""
+    found: list[tuple[PathKey, str]] = []
+
+    def walk(value: object, pattern: tuple[str, ...], path: PathKey) -> None:
+        if not pattern:
+            if isinstance(value, str):
+                found.append((path, value))
+        elif pattern[0] == "*":
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, pattern[1:], (*path, index))
+        elif isinstance(value, dict) and pattern[0] in value:
+            walk(value[pattern[0]], pattern[1:], (*path, pattern[0]))
+
+    for pattern in UNIT_FIELDS.get(kind, ()):
+        walk(data, pattern, ())
+    return tuple(found)
+
 
 def find_root(explicit: str | None = None, start: Path | None = None) -> Path:
     """The registry root: --registry, else HNQT_REGISTRY, else walk up like git finds `.git`."""
@@ -95,6 +134,7 @@ class FileResult:
     problems: tuple[Problem, ...]
     positions: dict[PathKey, Position] = field(default_factory=dict)
     deadline: Deadline | None = None
+    units: tuple[tuple[PathKey, str], ...] = ()  # every unit name written, with its path
 
     def problem(self, path: PathKey, code: str, message: str, hint: str = "",
                 severity: Severity = "error") -> Problem:  # fmt: skip
@@ -121,7 +161,7 @@ def read_file(path: Path, rel: str, kind: str) -> FileResult:
     problems.extend(invalid)
     kept = _KEPT_FIELDS[kind]
     positions = {p: pos for p, pos in doc.values.items() if not p or p[0] in kept}
-    result = FileResult(rel, kind, record, (), positions)
+    result = FileResult(rel, kind, record, (), positions, units=unit_names(kind, doc.data))
     if isinstance(record, Task):
         result.deadline, deadline_problem = _deadline(record, result)
         problems.extend(deadline_problem)
