@@ -385,9 +385,20 @@ def test_every_command_has_vietnamese_help(name):
         assert help_text and VIETNAMESE.search(help_text), f"{name} {param.name}: no help"
     result = invoke(name, "--help")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"Usage: hnqt {name} ")
+    assert result.stdout.startswith(f"Cách dùng: hnqt {name} [TÙY_CHỌN]")
     assert " ".join(command.help.split()[:4]) in " ".join(result.stdout.split())
     assert "-h" in invoke(name, "-h").stdout
+    # click's own words are Vietnamese too
+    assert "\nTùy chọn:\n" in result.stdout and "Xem hướng dẫn này." in result.stdout
+    for english in ("Usage:", "Options:", "Arguments:", "[default:", "Show this message"):
+        assert english not in result.stdout, english
+
+
+def test_hnqt_alone_shows_the_help_page_not_an_error():
+    result = invoke()
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Cách dùng: hnqt [TÙY_CHỌN] LỆNH")
+    assert "lỗi" not in result.stderr and result.stdout == ""
 
 
 def test_app_help():
@@ -397,3 +408,5 @@ def test_app_help():
     for name in COMMANDS:
         assert re.search(rf"^\s+{name}\s+\S", result.stdout, re.MULTILINE), name
     assert invoke("-h").stdout == result.stdout
+    assert result.stdout.startswith("Cách dùng: hnqt [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
+    assert "\nLệnh:\n" in result.stdout and "Commands:" not in result.stdout

@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer would then evaluate every option's
 # annotation from a string at each run (~8 ms of eval/compile on the main command).
 import contextlib
+import functools
 import os
 import sys
 from enum import Enum
@@ -14,11 +15,14 @@ from typer.core import TyperGroup
 
 from .problems import UsageError
 from .render.problems import REPORTERS
+from .usage_vi import VietnameseCommand, VietnameseContext
 
 
 class _Boundary(TyperGroup):
     """The one place where a user mistake becomes exit 2 with a Vietnamese message (pre-commit's
     error boundary); bad registry files are not exceptions at all but reported problems."""
+
+    context_class = VietnameseContext
 
     def main(self, *args: object, **kwargs: object) -> object:
         kwargs["standalone_mode"] = False
@@ -49,7 +53,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
 )
+# Every command's help page and usage line in Vietnamese.
+command = functools.partial(app.command, cls=VietnameseCommand)
 
 RegistryOption = Annotated[
     str | None,
@@ -67,8 +75,13 @@ ValidateFormat = Enum("ValidateFormat", {name: name for name in REPORTERS}, type
 
 
 def _usage_error(error: Exception) -> None:
+    from typer._click.exceptions import NoArgsIsHelpError
+
     from .usage_vi import translate
 
+    if isinstance(error, NoArgsIsHelpError):  # plain `hnqt`: the help page is the answer
+        typer.echo(error.format_message(), err=True)
+        sys.exit(error.exit_code)
     message, hint = translate(error.format_message())  # type: ignore[attr-defined]
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "hnqt"
@@ -89,11 +102,12 @@ def _load(registry: str | None, no_cache: bool = False):
     return load(find_root(registry), use_cache=not no_cache)
 
 
-@app.command(help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.")
+@command(help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.")
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="ĐƯỜNG_DẪN…",
             help="Chỉ báo cáo các tệp/thư mục này (vẫn đối chiếu với cả sổ đăng ký).",
             show_default=False,
         ),
@@ -116,7 +130,7 @@ def validate(
     raise typer.Exit(0 if reporter.ok else 1)
 
 
-@app.command(help="Ghi JSON Schema cho từng loại tệp (để trình soạn thảo gợi ý và kiểm tra).")
+@command(help="Ghi JSON Schema cho từng loại tệp (để trình soạn thảo gợi ý và kiểm tra).")
 def schema(
     output: Annotated[
         Path | None,
@@ -190,7 +204,7 @@ PlanOption = Annotated[
 ]
 
 
-@app.command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
+@command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
 def due(
     so: SoOption = None,
     as_of: AsOfOption = None,
@@ -246,7 +260,7 @@ ListKind = Enum("ListKind", {k: k for k in ("tasks", "plans", "agreements", "par
                 type=str)  # fmt: skip
 
 
-@app.command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+@command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
 def show(
     ident: Annotated[
         str,
@@ -269,7 +283,7 @@ def show(
     _emit(render_record(loaded, kind, found, day, format.value))
 
 
-@app.command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+@command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
 def list_(
     kind: Annotated[
         ListKind,
@@ -310,7 +324,7 @@ def list_(
     _emit(LIST_RENDERERS[format.value](kind.value, list_records(loaded, query), day))
 
 
-@app.command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
+@command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
 def stats(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
