@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hnqt.render import due
+from hnqt.render import due, tables
 from hnqt.render.tables import Column, clip, fit_columns, paint, width, wrap
 
 COLUMNS = [Column("Mã"), Column("Nội dung", flexible=True), Column("Hạn", right=True)]
@@ -73,3 +73,28 @@ def test_paint_writes_what_rich_writes_for_the_same_style(style: str) -> None:
 def test_paint_leaves_plain_text_alone() -> None:
     assert paint("Quá hạn", "") == "Quá hạn"
     assert paint("", "bold red") == ""
+
+
+@pytest.mark.parametrize(
+    ("env", "tty", "platform", "console_takes_colour", "wanted"),
+    [
+        ({}, True, "linux", False, True),
+        ({}, False, "linux", False, False),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, "linux", False, False),
+        ({"FORCE_COLOR": "1"}, False, "linux", False, True),
+        ({"TERM": "dumb"}, True, "linux", False, False),
+        ({}, True, "win32", True, True),
+        ({}, True, "win32", False, False),  # a console that would print the codes as text
+    ],
+)
+def test_colour_only_where_it_shows_as_colour(
+    monkeypatch: pytest.MonkeyPatch, env, tty, platform, console_takes_colour, wanted
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(tables.sys.stdout, "isatty", lambda: tty)
+    monkeypatch.setattr(tables.sys, "platform", platform)
+    monkeypatch.setattr(tables, "windows_console_takes_colour", lambda: console_takes_colour)
+    assert tables.colour_wanted() is wanted

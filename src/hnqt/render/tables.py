@@ -40,12 +40,28 @@ def for_a_person() -> bool:
 
 
 def colour_wanted() -> bool:
-    """NO_COLOR (no-color.org: set and not empty) wins, then FORCE_COLOR, then the terminal."""
+    """NO_COLOR (no-color.org: set and not empty) wins, then FORCE_COLOR, then the terminal;
+    on Windows only where the console understands colour codes."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.platform != "win32" or windows_console_takes_colour()
+
+
+def windows_console_takes_colour() -> bool:
+    """Turn on colour codes in a Windows console (Windows 10 and later understand them, but
+    the classic console shows them as text until asked); False where it cannot be done."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.GetStdHandle(-11)  # standard output
+    mode = ctypes.c_ulong()
+    if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+        return False
+    return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))  # virtual terminal
 
 
 def terminal_width() -> int:
