@@ -13,9 +13,9 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
+from .help_vi import VietnameseCommand, VietnameseContext
 from .problems import UsageError
 from .render.problems import REPORTERS
-from .usage_vi import VietnameseCommand, VietnameseContext
 
 
 class _Boundary(TyperGroup):
