@@ -51,12 +51,14 @@ def test_fit_columns_wraps_for_a_person(monkeypatch: pytest.MonkeyPatch) -> None
         ("Sở Y tế chủ trì", 7, ["Sở Y tế", "chủ trì"]),
         ("Sở   Y tế", 20, ["Sở Y tế"]),
         ("", 5, [""]),
-        ("Thành phố", 4, ["Thà…", "phố"]),
-        ("日本 日本語", 5, ["日本", "日本…"]),
+        ("Thành phố", 4, ["Thàn", "h", "phố"]),
+        ("日本 日本語", 5, ["日本", "日本", "語"]),
+        ("https://mofa.gov.vn/a", 8, ["https://", "mofa.gov", ".vn/a"]),
     ],
 )
 def test_wrap_breaks_at_spaces_within_cells(text: str, room: int, lines: list[str]) -> None:
     assert wrap(text, room) == lines
+    assert "".join(wrap(text, room)).replace(" ", "") == "".join(text.split())  # nothing lost
     assert all(width(line) <= room for line in wrap(text, room))
 
 

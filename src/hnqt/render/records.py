@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import textwrap
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -14,7 +13,7 @@ from ..model import Agreement, Partner, Plan, Record, Unit
 from ..obligations import task_occurrences, task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
 from ..registry import Registry, TaskEntry
-from .tables import Block, Column, render_blocks, terminal_width
+from .tables import Block, Column, render_blocks, terminal_width, wrap
 
 KIND_TITLES = {"task": "Nhiệm vụ", "plan": "Kế hoạch", "agreement": "Thỏa thuận",
                "partner": "Đối tác", "unit": "Đơn vị"}  # fmt: skip
@@ -57,7 +56,7 @@ class Sheet:
             return
         room = max(30, terminal_width() - self.LABEL - 1)
         for index, paragraph in enumerate(str(value).split("\n")):
-            wrapped = textwrap.wrap(paragraph, room) or [""]
+            wrapped = wrap(paragraph, room)
             for line_no, line in enumerate(wrapped):
                 head = f"{label}:" if index == 0 and line_no == 0 else ""
                 self.lines.append(f"{head:<{self.LABEL}} {line}".rstrip())

@@ -139,7 +139,7 @@ def clip(text: str, room: int) -> str:
 
 def wrap(text: str, room: int) -> list[str]:
     """The text broken at spaces into lines of at most `room` cells (`textwrap` counts
-    characters, not cells); a word longer than a line is cut."""
+    characters, not cells); a word longer than a line is split across lines, never cut."""
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -149,8 +149,20 @@ def wrap(text: str, room: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        line = word if width(word) <= room else clip(word, room)
+        pieces = _split_word(word, room)
+        lines += pieces[:-1]
+        line = pieces[-1]
     return [*lines, line] if line or not lines else lines
+
+
+def _split_word(word: str, room: int) -> list[str]:
+    pieces, piece = [], ""
+    for ch in word:
+        if piece and width(piece + ch) > room:
+            pieces.append(piece)
+            piece = ""
+        piece += ch
+    return [*pieces, piece]
 
 
 def fit_columns(
