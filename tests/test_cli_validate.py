@@ -15,6 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from conftest import REPO
 from hnqt.cli import app
 
 runner = CliRunner()
@@ -410,3 +411,21 @@ def test_app_help():
     assert invoke("-h").stdout == result.stdout
     assert result.stdout.startswith("Cách dùng: hnqt [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
     assert "\nLệnh:\n" in result.stdout and "Commands:" not in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "ascii"])
+def test_output_is_utf8_whatever_the_locale(encoding):
+    """On Windows, output sent to a file is encoded in the ANSI code page (cp1258 for
+    Vietnamese), which has no “ế”: hnqt must still write every character, in UTF-8."""
+    hnqt = _console_script()
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "HNQT_REGISTRY": str(REPO)}
+    done = subprocess.run(
+        [hnqt, "due", "--so", "Sở Y tế", "--as-of", "22/11/2026"], capture_output=True, env=env,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Sở Y tế — 14 việc" in done.stdout.decode("utf-8")
+    unknown = subprocess.run([hnqt, "due", "--so", "Sở Y khoa"], capture_output=True, env=env,
+                             timeout=60)  # fmt: skip
+    assert unknown.returncode == 2
+    assert unknown.stderr.decode("utf-8").startswith("lỗi: không có đơn vị “Sở Y khoa”")

@@ -343,6 +343,7 @@ def stats(
 
 def main() -> None:
     """Console entry point: an unexpected failure is reported in one line, never a traceback."""
+    _speak_utf8()
     code: int = 0
     try:
         app()
@@ -360,6 +361,16 @@ def main() -> None:
         )
         code = 3
     _leave(code)
+
+
+def _speak_utf8() -> None:
+    """Write UTF-8 whatever the locale: on Windows, output sent to a file or a pipe would
+    otherwise be encoded in the ANSI code page, which cannot hold Vietnamese (“ế”, “ở”)."""
+    for stream in (sys.stdout, sys.stderr):
+        if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(
+            stream, "reconfigure"
+        ):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _leave(code: int) -> None:
