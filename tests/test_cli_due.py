@@ -3,6 +3,8 @@ runner) with golden files for what people read, and the JSON contract for progra
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 from pathlib import Path
@@ -71,9 +73,14 @@ def test_due_json_contract() -> None:
 
 def test_due_csv_and_ics() -> None:
     csv_text = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "csv").output
-    header, first = csv_text.splitlines()[:2]
-    assert header.startswith("kind,id,plan,code,title,role,deadline_text,due,status,days_left")
-    assert first.startswith("report,kh-nq59/bao-cao/2025,")
+    assert csv_text.startswith("\ufeff")  # so that Excel reads Vietnamese as UTF-8
+    rows = list(csv.DictReader(io.StringIO(csv_text.removeprefix("\ufeff"))))
+    assert list(rows[0])[:10] == ["kind", "id", "plan", "code", "title", "role",
+                                  "deadline_text", "due", "status", "days_left"]  # fmt: skip
+    assert rows[0]["id"] == "kh-nq59/bao-cao/2025" and rows[0]["unit_name"] == "Sở Y tế"
+    assert rows[0]["days_left"] == "-372" and len(rows) == 14
+    undated = [row for row in rows if row["due"] == ""]
+    assert undated and all(row["days_left"] == "" for row in undated)  # null is an empty cell
     ics = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "ics").output
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261115" in ics
     assert ics.count("BEGIN:VEVENT") == 5  # the dated items only
@@ -200,3 +207,11 @@ def test_no_color_keeps_the_terminal_layout_without_escapes() -> None:
                   env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "100"})  # fmt: skip
     assert result.exit_code == 0
     assert "\x1b[" not in result.output and "…" not in result.output
+
+
+def test_show_json_writes_dates_as_the_files_do() -> None:
+    result = hnqt("show", "ct-minsk-2024-2026", "--format", "json")
+    assert result.exit_code == 0
+    record = json.loads(result.output)["record"]
+    assert record["signed"] == "2023-12"  # a month, as the source gives it
+    assert record["term"]["end"] == "2026"

@@ -10,6 +10,7 @@ from ..dates import show
 from ..deadlines import STATUS_LABELS
 from ..model import Unit
 from ..obligations import Item
+from .data import to_csv, to_json
 from .tables import Block, Column, render_blocks
 
 SHORT_LABELS = {
@@ -64,15 +65,13 @@ def item_json(item: Item, view: DueView) -> dict[str, object]:
 
 
 def render_json(view: DueView) -> str:
-    import json
-
     unit = {"id": view.unit.id, "name": view.unit.name} if view.unit else None
     payload = {
         "as_of": view.as_of.isoformat(),
         "unit": unit,
         "items": [item_json(item, view) for item in view.items],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return to_json(payload)
 
 
 CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
@@ -80,18 +79,13 @@ CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "d
 
 
 def render_csv(view: DueView) -> str:
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    rows = []
     for item in view.items:
         row = item_json(item, view)
         unit = row.pop("unit")
         row["unit_id"], row["unit_name"] = unit["id"], unit["name"]  # type: ignore[index]
-        writer.writerow(["" if row[f] is None else row[f] for f in CSV_FIELDS])
-    return out.getvalue()
+        rows.append([row[f] for f in CSV_FIELDS])
+    return to_csv(CSV_FIELDS, rows)
 
 
 def render_ics(view: DueView) -> str:

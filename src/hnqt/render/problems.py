@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from ..problems import Problem
+from .data import to_json
 
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 
@@ -49,17 +50,13 @@ class TextReporter(Reporter):
 
 class JsonReporter(Reporter):
     def render(self) -> str:
-        import json
-
-        return json.dumps(
+        return to_json(
             {
                 "ok": self.ok,
                 "files": self.files,
                 "errors": [p.to_json() for p in self.errors],
                 "warnings": [p.to_json() for p in self.warnings],
-            },
-            ensure_ascii=False,
-            indent=2,
+            }
         )
 
 

@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from ..dates import PartialDate, show
+from ..dates import show
 from ..deadlines import STATUS_LABELS, Occurrence
-from ..model import Agreement, Partner, Plan, Record, Unit
+from ..model import Agreement, Partner, Plan, Unit
 from ..obligations import task_occurrences, task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
 from ..registry import Registry, TaskEntry
+from .data import jsonable, to_csv, to_json
 from .tables import Block, Column, render_blocks, terminal_width, wrap
 
 KIND_TITLES = {"task": "Nhiệm vụ", "plan": "Kế hoạch", "agreement": "Thỏa thuận",
                "partner": "Đối tác", "unit": "Đơn vị"}  # fmt: skip
-
-
-def jsonable(value: Any) -> Any:
-    """Records, dates and tuples as JSON values (keys in English, as in the files)."""
-    if isinstance(value, Record):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, PartialDate):
-        return value.iso()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    return value
-
-
-def to_json(payload: Any) -> str:
-    import json
-
-    return json.dumps(jsonable(payload), ensure_ascii=False, indent=2)
 
 
 # --- show ------------------------------------------------------------------------------------
@@ -337,15 +316,8 @@ def list_table(kind: str, items: list[Any], as_of: date) -> str:
 
 
 def list_csv(kind: str, items: list[Any], as_of: date) -> str:
-    import csv
-    import io
-
     columns, rows = list_rows(kind, items, as_of)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.header for c in columns])
-    writer.writerows(rows)
-    return out.getvalue()
+    return to_csv([c.header for c in columns], rows)
 
 
 def list_json(kind: str, items: list[Any], as_of: date) -> str:

@@ -1,0 +1,49 @@
+"""Output for programs: JSON and CSV text, keys in English as in the registry files."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from ..dates import PartialDate
+from ..values import Record
+
+# Excel takes a CSV file without it for the ANSI code page and garbles Vietnamese; csv
+# readers (Python's "utf-8-sig", pandas, LibreOffice) skip it.
+UTF8_BOM = "\ufeff"
+
+
+def jsonable(value: Any) -> Any:
+    """Records, dates and tuples as JSON values."""
+    if isinstance(value, PartialDate):  # a record too, but written as in the files: "2023-12"
+        return value.iso()
+    if isinstance(value, Record):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    return value
+
+
+def to_json(payload: Any) -> str:
+    import json
+
+    return json.dumps(jsonable(payload), ensure_ascii=False, indent=2)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text that Excel opens as UTF-8; an empty cell for a missing value."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    return out.getvalue()
