@@ -165,6 +165,9 @@ def test_list_kinds_and_filters() -> None:
     units = json.loads(hnqt("list", "units", "--format", "json").output)["items"]
     assert {"so-y-te", "bo-ngoai-giao"} <= {u["id"] for u in units}
     assert len(json.loads(hnqt("list", "partners", "--format", "json").output)["items"]) == 2
+    # Minsk has an agreement and activities but no plan task: said so, not an empty frame
+    none = hnqt("list", "tasks", "--partner", "minsk", "--as-of", "22/11/2026").output
+    assert none == "Tính đến ngày 22/11/2026\nKhông có mục nào theo điều kiện đã chọn.\n"
 
 
 def test_stats_json_totals_add_up() -> None:

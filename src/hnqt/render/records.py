@@ -310,9 +310,10 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
 
 def list_table(kind: str, items: list[Any], as_of: date) -> str:
     columns, rows = list_rows(kind, items, as_of)
-    title = f"{len(rows)} mục"
-    return render_blocks(f"Tính đến ngày {show(as_of)}" if kind == "tasks" else "",
-                         [Block(title, columns, rows)])  # fmt: skip
+    header = f"Tính đến ngày {show(as_of)}" if kind == "tasks" else ""
+    if not rows:
+        return (header + "\n" if header else "") + "Không có mục nào theo điều kiện đã chọn.\n"
+    return render_blocks(header, [Block(f"{len(rows)} mục", columns, rows)])
 
 
 def list_csv(kind: str, items: list[Any], as_of: date) -> str:
