@@ -218,3 +218,12 @@ def test_show_json_writes_dates_as_the_files_do() -> None:
     record = json.loads(result.output)["record"]
     assert record["signed"] == "2023-12"  # a month, as the source gives it
     assert record["term"]["end"] == "2026"
+
+
+def test_a_unit_with_nothing_due_is_told_so() -> None:
+    result = hnqt("due", "--so", "Phòng QHQT", "--as-of", "22/11/2026", "--within", "60")
+    assert result.exit_code == 0
+    assert result.output == (
+        "Tính đến ngày 22/11/2026\n"
+        "Không có việc nào của Phòng Quan hệ quốc tế theo điều kiện đã chọn.\n"
+    )

@@ -170,7 +170,7 @@ def _cells(item: Item, view: DueView) -> list[str]:
 def render_table(view: DueView) -> str:
     """A table per unit: overdue rows in red on a terminal, plain text in a pipe."""
     header = f"Tính đến ngày {show(view.as_of)}"
-    if not view.groups:
+    if not any(items for _, items in view.groups):
         who = f" của {view.unit.name}" if view.unit else ""
         return f"{header}\nKhông có việc nào{who} theo điều kiện đã chọn.\n"
     blocks = [
