@@ -633,3 +633,18 @@ def test_json_schema_required_fields_and_patterns():
         "country",
         "organisation",
     }
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "where"),
+    [
+        ("task", 'code: ""\ntitle: "X"\nlead: []\ndeadline: ""\n', (1, 7)),
+        ("partner", 'id: ""\nkind: city\nname: {vi: "M"}\ncountry: BY\n', (1, 5)),
+    ],
+    ids=["task-code", "partner-id"],
+)
+def test_an_empty_code_is_said_in_vietnamese(check, kind, text, where):
+    _, problems = check(kind, text)
+    assert found(problems) == [(*where, "bad-value")]
+    assert problems[0].message.endswith(": không được để trống")
+    assert "String" not in problems[0].message + problems[0].hint

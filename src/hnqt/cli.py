@@ -238,7 +238,7 @@ def due(
     ] = DueFormat["table"],
     registry: RegistryOption = None,
 ) -> None:
-    from .queries import DueQuery, find_unit, group_by_unit
+    from .queries import DueQuery, find_unit
     from .queries import due as due_items
     from .render.due import RENDERERS, DueView
 
@@ -246,11 +246,7 @@ def due(
     loaded = _load(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = DueQuery(day, unit, role.value, plan, statuses, within)
-    items = due_items(loaded, query)
-    groups = [(unit, items)] if unit is not None else group_by_unit(loaded, items)
-    names = {u.id: u.name for u in loaded.departments.units}
-    view = DueView(day, unit, groups, names, show_role=role.value == "all")
-    _emit(RENDERERS[format.value](view))
+    _emit(RENDERERS[format.value](DueView.of(loaded, query, due_items(loaded, query))))
 
 
 ShowFormat = Enum("ShowFormat", {name: name for name in ("text", "json")}, type=str)  # type: ignore[misc]

@@ -10,6 +10,8 @@ from ..dates import show
 from ..deadlines import STATUS_LABELS
 from ..model import Unit
 from ..obligations import Item
+from ..queries import DueQuery, group_by_unit
+from ..registry import Registry
 from .data import to_csv, to_json
 from .tables import Block, Column, render_blocks
 
@@ -39,6 +41,13 @@ class DueView:
     @property
     def items(self) -> list[Item]:
         return [item for _, items in self.groups for item in items]
+
+    @classmethod
+    def of(cls, registry: Registry, query: DueQuery, items: list[Item]) -> DueView:
+        """The items of a query, under its unit or grouped by the unit that owes them."""
+        groups = [(query.unit, items)] if query.unit else group_by_unit(registry, items)
+        names = {unit.id: unit.name for unit in registry.departments.units}
+        return cls(query.as_of, query.unit, groups, names, show_role=query.role == "all")
 
 
 def item_json(item: Item, view: DueView) -> dict[str, object]:
