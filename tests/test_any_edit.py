@@ -4,6 +4,7 @@ traceback for a bad file), and every message in Vietnamese."""
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from datetime import date
@@ -39,12 +40,16 @@ values = st.one_of(
 )
 
 
+def maybe_messy(valid: st.SearchStrategy, *, messy: bool) -> st.SearchStrategy:
+    """A well-formed value or, in a messy file, possibly any value at all."""
+    return st.one_of(valid, values) if messy else valid
+
+
 def task_fields(messy: bool) -> st.SearchStrategy:
     """A task file's fields: well-formed ones (whose deadlines, units and progress reach the
     status code), or, when messy, any value in any field."""
 
-    def field(valid: st.SearchStrategy) -> st.SearchStrategy:
-        return st.one_of(valid, values) if messy else valid
+    field = functools.partial(maybe_messy, messy=messy)
 
     progress_entry = st.fixed_dictionaries(
         {"date": field(st.sampled_from(DATES[:2]))},
@@ -73,8 +78,7 @@ def task_fields(messy: bool) -> st.SearchStrategy:
 def agreement_fields(messy: bool) -> st.SearchStrategy:
     """An agreement with a partner, its signing day, term and art. 19 steps."""
 
-    def field(valid: st.SearchStrategy) -> st.SearchStrategy:
-        return st.one_of(valid, values) if messy else valid
+    field = functools.partial(maybe_messy, messy=messy)
 
     step = st.fixed_dictionaries({"date": field(st.sampled_from(DATES[:2]))})
     return st.fixed_dictionaries(
@@ -94,8 +98,7 @@ def agreement_fields(messy: bool) -> st.SearchStrategy:
 def reports_fields(messy: bool) -> st.SearchStrategy:
     """The yearly reports units sent under the test plan."""
 
-    def field(valid: st.SearchStrategy) -> st.SearchStrategy:
-        return st.one_of(valid, values) if messy else valid
+    field = functools.partial(maybe_messy, messy=messy)
 
     submission = st.fixed_dictionaries({
         "unit": field(st.sampled_from(UNITS)), "year": field(st.integers(2020, 2035)),
