@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, snapshot
 from hnqt.cli import app
 from hnqt.registry import classify
 from hnqt.schema_export import schema_files
@@ -128,3 +128,22 @@ def test_unknown_field_error_names_the_field(generated):
     (error,) = validator.iter_errors({**TASK, "dealine": "2027"})
     assert error.validator == "additionalProperties"
     assert "dealine" in error.message
+
+
+@pytest.mark.parametrize("place", ["a-file", "a-linked-schema"])
+def test_schema_refuses_to_write_over_a_file_or_through_a_link(tmp_path, place):
+    """Exit 2 with a Vietnamese message, and nothing written or lost."""
+    outside = tmp_path / "outside.json"
+    outside.write_text("giữ nguyên\n", encoding="utf-8")
+    out = tmp_path / "out"
+    if place == "a-file":
+        out.write_text("không phải thư mục\n", encoding="utf-8")
+    else:
+        out.mkdir()
+        (out / "task.schema.json").symlink_to(outside)
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(app, ["schema", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lỗi: ") and "Traceback" not in result.output
+    assert ("liên kết" if place == "a-linked-schema" else "không phải thư mục") in result.stderr
+    assert snapshot(tmp_path) == before  # no schema written, the link's target untouched

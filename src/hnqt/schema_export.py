@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .validation import RECORD_TYPES, json_schema
+from .writing import check_writable, prepare_folder, write_text
 
 SCHEMA_DIR = "schemas"
 
@@ -19,10 +20,11 @@ def schema_files() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in schema_files().items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    """Every schema file, each written whole; none is written if any place is refused."""
+    prepare_folder(folder)
+    files = {folder / name: text for name, text in schema_files().items()}
+    for path in files:
+        check_writable(path)
+    for path, text in files.items():
+        write_text(path, text)
+    return list(files)

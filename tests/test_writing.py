@@ -1,0 +1,83 @@
+"""Writing a file: whole or not at all, never through a link, permission bits kept."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from conftest import snapshot
+from hnqt.problems import UsageError
+from hnqt.writing import prepare_folder, write_text
+
+
+def test_a_new_file_is_written_whole_with_lf_and_nothing_else_is_left(tmp_path):
+    write_text(tmp_path / "a.json", "một\r\nhai\n")
+    assert (tmp_path / "a.json").read_bytes() == "một\r\nhai\n".encode()
+    write_text(tmp_path / "a.json", "ba\n")
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == "ba\n"
+    assert os.listdir(tmp_path) == ["a.json"]  # no temporary file left behind
+
+
+def test_an_existing_file_keeps_its_permission_bits(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text("cũ\n", encoding="utf-8")
+    path.chmod(0o640)
+    write_text(path, "mới\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.read_text(encoding="utf-8") == "mới\n"
+
+
+def test_a_link_is_refused_and_its_target_untouched(tmp_path):
+    target = tmp_path / "outside.txt"
+    target.write_text("bí mật\n", encoding="utf-8")
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / "task.schema.json").symlink_to(target)
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError) as raised:
+        write_text(folder / "task.schema.json", "{}\n")
+    assert "liên kết" in raised.value.message and raised.value.hint
+    assert snapshot(tmp_path) == before
+
+
+def test_a_folder_in_place_of_the_file_is_refused(tmp_path):
+    (tmp_path / "a.json").mkdir()
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError, match="không phải một tệp thường"):
+        write_text(tmp_path / "a.json", "{}\n")
+    assert snapshot(tmp_path) == before
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "a.json"
+    path.write_text("cũ\n", encoding="utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(UsageError, match="không ghi được"):
+        write_text(path, "mới\n")
+    assert path.read_text(encoding="utf-8") == "cũ\n"
+    assert os.listdir(tmp_path) == ["a.json"]
+
+
+@pytest.mark.parametrize("kind", ["file", "link"])
+def test_prepare_folder_refuses_a_file_or_a_link(tmp_path, kind):
+    place = tmp_path / "out"
+    if kind == "file":
+        place.write_text("x", encoding="utf-8")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        place.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError):
+        prepare_folder(place)
+    assert snapshot(tmp_path) == before
+
+
+def test_prepare_folder_creates_missing_parents(tmp_path):
+    prepare_folder(tmp_path / "a" / "b")
+    assert (tmp_path / "a" / "b").is_dir()
