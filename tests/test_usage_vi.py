@@ -20,7 +20,8 @@ runner = CliRunner()
         (["validate", "--foo"], "không có tùy chọn --foo", "có phải --format?"),
         (["list"], "thiếu LOẠI", "chọn một trong: tasks, plans, agreements, partners, units"),
         (["nope"], "không có lệnh “nope”", "xem `hnqt --help`"),
-        (["due", "--within", "-1"], "--within: -1 nằm ngoài khoảng cho phép", "hnqt due --help"),
+        (["due", "--within", "-1"], "--within: -1 nằm ngoài khoảng cho phép (từ 0 trở lên)",
+         "hnqt due --help"),
         (["due", "--within", "abc"], "--within: “abc” không phải số nguyên", "hnqt due --help"),
         (["show", "a", "b"], "thừa đối số: b", "hnqt show --help"),
         (["due", "--so"], "tùy chọn --so cần một giá trị", "--help"),
@@ -37,3 +38,13 @@ def test_usage_errors_are_vietnamese(args: list[str], message: str, hint: str) -
 def test_an_unknown_message_is_kept_rather_than_lost() -> None:
     assert translate("Something new from click.") == (
         "cách dùng chưa đúng: Something new from click.", "")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [("x>=0", "từ 0 trở lên"), ("1<=x<=12", "từ 1 đến 12"), ("x<=5", "từ 5 trở xuống"),
+     ("0<x", "0<x")],
+)  # fmt: skip
+def test_ranges_are_said_in_words(english: str, vietnamese: str) -> None:
+    message, _ = translate(f"Invalid value for '--n': 9 is not in the range {english}.")
+    assert message == f"--n: 9 nằm ngoài khoảng cho phép ({vietnamese})"

@@ -34,6 +34,16 @@ def _listed(text: str) -> str:
     return ", ".join(quoted or [part.strip() for part in text.split(",") if part.strip()])
 
 
+def _range_vi(text: str) -> str:
+    if match := re.fullmatch(r"(\S+)<=x<=(\S+)", text):
+        return f"từ {match[1]} đến {match[2]}"
+    if match := re.fullmatch(r"x>=(\S+)", text):
+        return f"từ {match[1]} trở lên"
+    if match := re.fullmatch(r"x<=(\S+)", text):
+        return f"từ {match[1]} trở xuống"
+    return text
+
+
 def translate(message: str) -> tuple[str, str]:
     """(Vietnamese message, hint) for one of click's usage messages."""
     for pattern, template in _RULES:
@@ -43,6 +53,8 @@ def translate(message: str) -> tuple[str, str]:
         fields = {key: (value or "").strip() for key, value in match.groupdict().items()}
         if "option" in fields:
             fields["option"] = fields["option"].replace("'", "")
+        if "range" in fields:  # click's "x>=0", "1<=x<=12" said in words
+            fields["range"] = _range_vi(fields["range"])
         hint = ""
         if fields.get("choices"):
             hint = "chọn một trong: " + _listed(fields["choices"])
