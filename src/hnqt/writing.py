@@ -9,13 +9,15 @@ from pathlib import Path
 from .problems import UsageError
 
 
+def _refuse_link(path: Path, hint: str) -> None:
+    """A link would make hnqt write wherever it points (outside the registry, say)."""
+    if path.is_symlink():
+        raise UsageError(f"“{path}” là liên kết (symlink): hnqt không ghi qua liên kết", hint)
+
+
 def prepare_folder(folder: Path) -> None:
     """The folder to write into, created if missing; a link or a file in its place is refused."""
-    if folder.is_symlink():
-        raise UsageError(
-            f"“{folder}” là liên kết (symlink): hnqt không ghi qua liên kết",
-            "chọn một thư mục thật, hoặc xóa liên kết",
-        )
+    _refuse_link(folder, "chọn một thư mục thật, hoặc xóa liên kết")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"“{folder}” là một tệp, không phải thư mục", "chọn một thư mục")
     try:
@@ -27,11 +29,7 @@ def prepare_folder(folder: Path) -> None:
 def check_writable(path: Path) -> None:
     """Refuse a link (it would write elsewhere) or a folder where a file is to be written;
     called for every file of a batch before the first is written."""
-    if path.is_symlink():
-        raise UsageError(
-            f"“{path}” là liên kết (symlink): hnqt không ghi qua liên kết",
-            "xóa liên kết rồi chạy lại; tệp sẽ được ghi mới",
-        )
+    _refuse_link(path, "xóa liên kết rồi chạy lại; tệp sẽ được ghi mới")
     if path.exists() and not path.is_file():
         raise UsageError(f"“{path}” không phải một tệp thường", "xóa hoặc đổi tên nó rồi chạy lại")
 
