@@ -81,3 +81,14 @@ def test_prepare_folder_refuses_a_file_or_a_link(tmp_path, kind):
 def test_prepare_folder_creates_missing_parents(tmp_path):
     prepare_folder(tmp_path / "a" / "b")
     assert (tmp_path / "a" / "b").is_dir()
+
+
+def test_a_folder_that_cannot_be_made_is_said_with_a_hint(tmp_path, monkeypatch):
+    def refused(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(tmp_path), "mkdir", refused)
+    with pytest.raises(UsageError) as raised:
+        prepare_folder(tmp_path / "schemas")
+    assert raised.value.message.startswith("không tạo được thư mục") and raised.value.hint
+    assert os.listdir(tmp_path) == []

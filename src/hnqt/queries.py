@@ -172,10 +172,9 @@ def list_records(registry: Registry, query: ListQuery) -> list[object]:
         return list(list_tasks(registry, query))
     if query.kind == "agreements":
         return list(list_agreements(registry, query))
-    if query.kind == "plans":
-        return [p for p, _ in sorted(registry.plans.values(), key=lambda p: p[0].id)]
-    if query.kind == "partners":
-        return [p for p, _ in sorted(registry.partners.values(), key=lambda p: p[0].id)]
+    if query.kind in ("plans", "partners"):
+        table = registry.plans if query.kind == "plans" else registry.partners
+        return [table[key][0] for key in sorted(table)]  # keyed by id
     return list(list_units(registry))
 
 

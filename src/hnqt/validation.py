@@ -184,7 +184,11 @@ def _translate(kind: str, error: Any, at: _Located, doc: Document, rel: str) -> 
             "xem mẫu trong docs/data-format.md",
         )
     if error_type == "string_too_short":
-        return here("bad-value", f"{where}: không được để trống", "điền giá trị, hoặc xóa dòng này")
+        return here(
+            "bad-value",
+            f"{where}: không được để trống",
+            "điền giá trị (hoặc xóa dòng nếu trường không bắt buộc)",
+        )
     # A constraint this table does not know yet: still Vietnamese, never Pydantic's English.
     return here(
         "bad-value",

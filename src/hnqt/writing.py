@@ -23,7 +23,10 @@ def prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"không tạo được thư mục “{folder}”: {exc.strerror}") from None
+        raise UsageError(
+            f"không tạo được thư mục “{folder}”: {exc.strerror}",
+            "kiểm tra quyền ghi, hoặc chọn thư mục khác",
+        ) from None
 
 
 def check_writable(path: Path) -> None:

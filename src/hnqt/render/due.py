@@ -13,7 +13,7 @@ from ..obligations import Item
 from ..queries import DueQuery, group_by_unit
 from ..registry import Registry
 from .data import to_csv, to_json
-from .tables import Block, Column, render_blocks
+from .tables import Block, Column, nothing_found, render_blocks
 
 SHORT_LABELS = {
     "done_on_time": "Xong đúng hạn",
@@ -180,8 +180,7 @@ def render_table(view: DueView) -> str:
     """A table per unit: overdue rows in red on a terminal, plain text in a pipe."""
     header = f"Tính đến ngày {show(view.as_of)}"
     if not any(items for _, items in view.groups):
-        who = f" của {view.unit.name}" if view.unit else ""
-        return f"{header}\nKhông có việc nào{who} theo điều kiện đã chọn.\n"
+        return nothing_found(header, f"việc nào của {view.unit.name}" if view.unit else "việc nào")
     blocks = [
         Block(
             f"{unit.name} — {len(items)} việc",

@@ -13,7 +13,7 @@ from ..obligations import task_occurrences, task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
 from ..registry import Registry, TaskEntry
 from .data import jsonable, to_csv, to_json
-from .tables import Block, Column, render_blocks, terminal_width, wrap
+from .tables import Block, Column, nothing_found, render_blocks, terminal_width, wrap
 
 KIND_TITLES = {"task": "Nhiệm vụ", "plan": "Kế hoạch", "agreement": "Thỏa thuận",
                "partner": "Đối tác", "unit": "Đơn vị"}  # fmt: skip
@@ -312,7 +312,7 @@ def list_table(kind: str, items: list[Any], as_of: date) -> str:
     columns, rows = list_rows(kind, items, as_of)
     header = f"Tính đến ngày {show(as_of)}" if kind == "tasks" else ""
     if not rows:
-        return (header + "\n" if header else "") + "Không có mục nào theo điều kiện đã chọn.\n"
+        return nothing_found(header, "mục nào")
     return render_blocks(header, [Block(f"{len(rows)} mục", columns, rows)])
 
 

@@ -76,6 +76,11 @@ def _room() -> int | None:
     return None
 
 
+def nothing_found(header: str, what: str) -> str:
+    """What an empty result says instead of an empty frame."""
+    return (f"{header}\n" if header else "") + f"Không có {what} theo điều kiện đã chọn.\n"
+
+
 def render_blocks(header: str, blocks: list[Block]) -> str:
     """The tables as text: wrapped and styled for a person, one line a row for a pipe."""
     person = for_a_person()
@@ -83,7 +88,7 @@ def render_blocks(header: str, blocks: list[Block]) -> str:
     for block in blocks:
         if lines:
             lines.append(("", ""))
-        lines.append((block.title, "bold" if person else ""))
+        lines.append((block.title, "bold"))
         head, rule, *rows = fit_columns(block.columns, block.rows, wrap_cells=person)
         lines += [(line, "bold") for line in head] + [(line, "dim") for line in rule]
         for index, row in enumerate(rows):
