@@ -19,7 +19,7 @@ PER_PLAN = 1000
 
 
 def _samples() -> list[dict[str, object]]:
-    from hnqt.registry import load
+    from hnqt.loading import load
 
     registry = load(REPO, use_cache=False)
     return [

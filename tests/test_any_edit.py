@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import BASE_FILES
+from hnqt.loading import Checked, load
 from hnqt.queries import DueQuery, ListQuery, due, list_tasks, stats
-from hnqt.registry import load
 from hnqt.render import due as due_render
 from hnqt.render.problems import REPORTERS
 
@@ -141,7 +141,7 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
         registry = load(root, use_cache=False)
         event("task read" if "kh-test/I.2" in registry.tasks else "task refused")
         event("agreement read" if "ct-x" in registry.agreements else "agreement refused")
-        checked = registry.checked()
+        checked = Checked.of(registry)
         for problem in checked.problems:  # Vietnamese throughout: none of Pydantic's English
             assert not ENGLISH.search(problem.message + problem.hint), problem
         for reporter in REPORTERS.values():

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from conftest import DEPARTMENTS, PLAN, REPO, snapshot
+from hnqt.loading import load
 from hnqt.problems import CODES
-from hnqt.registry import load
 
 DEP = "data/departments.yaml"
 PLAN_FILE = "data/plans/kh-test/plan.yaml"

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from conftest import REPO, SOURCES
 from hnqt.cli import app
 from hnqt.dates import PartialDate
-from hnqt.registry import Registry, load
+from hnqt.loading import load
+from hnqt.registry import Registry
 from hnqt.units import Resolution
 
 PLAN_SOURCE = "2025-ubnd-hn-ke-hoach-trien-khai-nq59-hoi-nhap-quoc-te.txt"

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from conftest import REPO
 from hnqt.cli import app
 from hnqt.deadlines import ACCEPTED_FORMS, Deadline, DeadlineError, parse, parse_deadline_of
+from hnqt.loading import load
 from hnqt.names import collapse
-from hnqt.registry import load
 
 D = date
 

@@ -9,9 +9,10 @@ import pytest
 
 from conftest import REPO
 from hnqt.deadlines import Deadline, listed, occurrences, parse
+from hnqt.loading import load
 from hnqt.obligations import all_items, current_status, task_occurrences, task_roles
 from hnqt.queries import DueQuery, due, find_unit
-from hnqt.registry import Registry, load
+from hnqt.registry import Registry
 
 AS_OF = date(2026, 11, 22)
 

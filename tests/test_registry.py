@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import snapshot
-from hnqt import cache, registry
+from hnqt import cache, loading
+from hnqt.layout import classify, find_root, task_file_stem
+from hnqt.loading import load, select_files
 from hnqt.model import Task
 from hnqt.problems import UsageError
-from hnqt.registry import classify, find_root, load, select_files, task_file_stem
 
 TASKS = "data/plans/kh-test/tasks"
 TASK_I2 = """\
@@ -65,13 +66,13 @@ def age_file(path: Path, seconds: float = 300) -> None:
 def reads(monkeypatch):
     """The files read (parsed and validated) by the loads that follow."""
     calls: list[str] = []
-    original = registry.read_file
+    original = loading.read_file
 
     def counting(path: Path, rel: str, kind: str):
         calls.append(rel)
         return original(path, rel, kind)
 
-    monkeypatch.setattr(registry, "read_file", counting)
+    monkeypatch.setattr(loading, "read_file", counting)
     return calls
 
 
@@ -428,10 +429,10 @@ def test_a_second_load_with_nothing_changed_reads_no_file(make_registry, reads, 
 def test_check_answers_from_the_cache(make_registry, reads):
     root = make_registry({f"{TASKS}/I-2.yaml": TASK_I2.replace("Sở Y tế", "Sở Y khoa")})
     age(root)
-    first = registry.check(root)
+    first = loading.check(root)
     assert len(reads) == 4
     reads.clear()
-    second = registry.check(root)
+    second = loading.check(root)
     assert reads == []
     assert found(second.problems) == found(first.problems)
     assert [p.code for p in second.problems] == ["unknown-unit"]
@@ -489,7 +490,7 @@ def test_a_new_symlink_is_noticed_although_no_file_changed(make_registry, tmp_pa
     outside.write_text(TASK_I2, encoding="utf-8")
     (root / TASKS / "I-2.yaml").symlink_to(outside)
     assert found(load(root).problems) == [(f"{TASKS}/I-2.yaml", 1, 1, "symlink-outside")]
-    assert found(registry.check(root).problems) == [(f"{TASKS}/I-2.yaml", 1, 1, "symlink-outside")]
+    assert found(loading.check(root).problems) == [(f"{TASKS}/I-2.yaml", 1, 1, "symlink-outside")]
 
 
 SAME_SIZE = TASK_I2.replace('"2026"', '"2027"')
@@ -616,7 +617,7 @@ def test_a_planted_cache_is_never_unpickled(make_registry, reads, tmp_path):
     loaded = load(root)
     assert not marker.exists()
     assert len(reads) == 3 and loaded.problems == []
-    registry.check(root)
+    loading.check(root)
     assert not marker.exists()
 
 
@@ -625,7 +626,7 @@ def test_without_the_cache_nothing_is_written_or_trusted(make_registry, reads, u
     age(root)
     untouched()
     load(root, use_cache=False)
-    registry.check(root, use_cache=False)
+    loading.check(root, use_cache=False)
     assert not (root / cache.CACHE_DIR).exists()
     untouched()
     load(root)  # now a cache exists
@@ -646,7 +647,7 @@ def checked(make_registry, untouched):
         }
     )
     untouched()
-    result = registry.check(root)
+    result = loading.check(root)
     untouched()
     return result
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from conftest import REPO, snapshot
 from hnqt.cli import app
-from hnqt.registry import classify
+from hnqt.layout import classify
 from hnqt.schema_export import schema_files
 from hnqt.yamlio import read
 

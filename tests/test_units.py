@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 
 from conftest import REPO
+from hnqt.loading import load
 from hnqt.model import Departments, Group, Unit
-from hnqt.registry import load
 from hnqt.units import Miss, Resolution, UnitDirectory
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from .layout import DEPARTMENTS_FILE
 from .names import code_key, match_key, plain_key
 from .problems import Problem
-from .registry import DEPARTMENTS_FILE
 from .units import Miss
 
 if TYPE_CHECKING:
-    from .registry import FileResult, Registry
+    from .reading import FileResult
+    from .registry import Registry
 
 Check = Callable[["Registry"], Iterable[Problem]]
 

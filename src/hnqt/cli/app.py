@@ -1,0 +1,71 @@
+"""The Typer app and its one error boundary: a user mistake becomes exit 2 with a Vietnamese
+message; bad registry files are not exceptions at all but reported problems."""
+
+# No `from __future__ import annotations` in the cli package: Typer would then evaluate every
+# option's annotation from a string at each run (~8 ms of eval/compile on the main command).
+import functools
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from ..help_vi import VietnameseCommand, VietnameseContext
+from ..problems import UsageError
+
+
+class _Boundary(TyperGroup):
+    """The one place where a user mistake becomes exit 2 with a Vietnamese message (pre-commit's
+    error boundary); bad registry files are not exceptions at all but reported problems."""
+
+    context_class = VietnameseContext
+
+    def main(self, *args: object, **kwargs: object) -> object:
+        kwargs["standalone_mode"] = False
+        try:
+            done = super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            if not hasattr(error, "exit_code") or not hasattr(error, "format_message"):
+                raise
+            _usage_error(error)  # click's own: bad option, missing argument, unknown command
+        sys.exit(done if isinstance(done, int) else 0)
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            typer.echo(f"lỗi: {error.message}", err=True)
+            if error.hint:
+                typer.echo(f"    gợi ý: {error.hint}", err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="hnqt",
+    help="hnqt — Hà Nội · Quan hệ quốc tế: kiểm tra, tra cứu, báo cáo sổ đăng ký hợp tác quốc tế.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
+)
+# Every command's help page and usage line in Vietnamese.
+command = functools.partial(app.command, cls=VietnameseCommand)
+
+
+def _usage_error(error: Exception) -> None:
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    from ..usage_vi import translate
+
+    if isinstance(error, NoArgsIsHelpError):  # plain `hnqt`: the help page is the answer
+        typer.echo(error.format_message(), err=True)
+        sys.exit(error.exit_code)
+    message, hint = translate(error.format_message())  # type: ignore[attr-defined]
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "hnqt"
+    typer.echo(f"lỗi: {message}", err=True)
+    typer.echo(f"    gợi ý: {hint + ' · ' if hint else ''}xem `{command} --help`", err=True)
+    sys.exit(error.exit_code)  # type: ignore[attr-defined]

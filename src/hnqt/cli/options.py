@@ -1,0 +1,87 @@
+"""Options shared by several commands, and the small steps every command takes: the as-of date,
+the status filter, loading the registry, printing what a renderer made."""
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..problems import UsageError
+
+if TYPE_CHECKING:
+    from ..registry import Registry
+
+RegistryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--registry",
+        metavar="ĐƯỜNG_DẪN",
+        help="Thư mục sổ đăng ký (mặc định: tìm từ thư mục hiện tại trở lên, "
+        "hoặc biến HNQT_REGISTRY).",
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Đọc lại mọi tệp, không dùng .hnqt-cache/.")
+]
+
+
+def emit(text: str) -> None:
+    """Print as rendered: colour codes are there only when the renderer chose colour
+    (a terminal or FORCE_COLOR, never NO_COLOR), so they are never stripped here."""
+    typer.echo(text, nl=not text.endswith("\n"), color=True)
+
+
+def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":
+    from ..layout import find_root
+    from ..loading import load
+
+    return load(find_root(registry), use_cache=not no_cache)
+
+
+def as_of_date(text: str | None) -> date:
+    from ..dates import DateError, parse_user_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_user_date(text)
+    except DateError as error:
+        raise UsageError(f"--as-of: {error}") from None
+
+
+def status_filter(values: list[str] | None) -> frozenset[str]:
+    from ..deadlines import OPEN_STATUSES, STATUSES
+
+    if not values:
+        return OPEN_STATUSES
+    chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    if "all" in chosen:
+        return frozenset(STATUSES)
+    unknown = sorted(chosen - set(STATUSES))
+    if unknown:
+        raise UsageError(
+            f"--status không có giá trị “{', '.join(unknown)}”",
+            "chọn trong: " + ", ".join(STATUSES) + ", all",
+        )
+    return frozenset(chosen)
+
+
+SoOption = Annotated[
+    str | None,
+    typer.Option(
+        "--so",
+        metavar="ĐƠN_VỊ",
+        help='Đơn vị (tên đầy đủ, viết tắt hoặc không dấu: "Sở Y tế", SYT, "so y te").',
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="NGÀY",
+        help="Tính đến ngày (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định hôm nay.",
+    ),
+]
+PlanOption = Annotated[
+    str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).")
+]

@@ -1,0 +1,154 @@
+"""`hnqt due`, `show`, `list`, `stats`: reading the registry as of a date."""
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .app import command
+from .options import (
+    AsOfOption,
+    PlanOption,
+    RegistryOption,
+    SoOption,
+    as_of_date,
+    emit,
+    load_registry,
+    status_filter,
+)
+
+DueFormat = Enum("DueFormat", {name: name for name in ("table", "json", "csv", "ics")}, type=str)  # type: ignore[misc]
+Role = Enum("Role", {name: name for name in ("lead", "support", "all")}, type=str)  # type: ignore[misc]
+
+
+@command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
+def due(
+    so: SoOption = None,
+    as_of: AsOfOption = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="SỐ_NGÀY",
+            min=0,
+            help="Chỉ việc đến hạn trong số ngày này (việc quá hạn luôn hiện).",
+        ),
+    ] = None,
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+        ),
+    ] = Role["lead"],
+    plan: PlanOption = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="TRẠNG_THÁI",
+            help="Chỉ các trạng thái này (lặp lại hoặc cách nhau bằng dấu phẩy): done_on_time, "
+            "done_late, on_track, overdue, ongoing, awaiting_event, no_deadline, all.",
+        ),
+    ] = None,
+    format: Annotated[
+        DueFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = DueFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from ..queries import DueQuery, find_unit
+    from ..queries import due as due_items
+    from ..render.due import RENDERERS, DueView
+
+    day, statuses = as_of_date(as_of), status_filter(status)
+    loaded = load_registry(registry)
+    unit = find_unit(loaded, so) if so is not None else None
+    query = DueQuery(day, unit, role.value, plan, statuses, within)
+    emit(RENDERERS[format.value](DueView.of(loaded, query, due_items(loaded, query))))
+
+
+ShowFormat = Enum("ShowFormat", {name: name for name in ("text", "json")}, type=str)  # type: ignore[misc]
+ListFormat = Enum("ListFormat", {name: name for name in ("table", "json", "csv")}, type=str)  # type: ignore[misc]
+StatsFormat = Enum("StatsFormat", {name: name for name in ("table", "json")}, type=str)  # type: ignore[misc]
+ListKind = Enum("ListKind", {k: k for k in ("tasks", "plans", "agreements", "partners", "units")},  # type: ignore[misc]
+                type=str)  # fmt: skip
+
+
+@command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+def show(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="MÃ", help='kh-nq59/V.19, kh-nq59, tt-st-petersburg-2025, minsk, "Sở Y tế"…'
+        ),
+    ],
+    as_of: AsOfOption = None,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = ShowFormat["text"],
+    registry: RegistryOption = None,
+) -> None:
+    from ..queries import find_record
+    from ..render.records import render_record
+
+    day = as_of_date(as_of)
+    loaded = load_registry(registry)
+    kind, found = find_record(loaded, ident)
+    emit(render_record(loaded, kind, found, day, format.value))
+
+
+@command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+def list_(
+    kind: Annotated[
+        ListKind,
+        typer.Argument(metavar="LOẠI", help="tasks, plans, agreements, partners hoặc units."),
+    ],
+    plan: PlanOption = None,
+    so: SoOption = None,
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role", help="Với --so: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+        ),
+    ] = Role["lead"],
+    partner: Annotated[
+        str | None,
+        typer.Option(
+            "--partner", metavar="ĐỐI_TÁC", help="Chỉ những gì liên quan đối tác này (minsk…)."
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", metavar="TRẠNG_THÁI", help="Với tasks: chỉ các trạng thái này."),
+    ] = None,
+    as_of: AsOfOption = None,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = ListFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from ..queries import ListQuery, find_unit, list_records
+    from ..render.records import LIST_RENDERERS
+
+    day = as_of_date(as_of)
+    loaded = load_registry(registry)
+    unit = find_unit(loaded, so) if so is not None else None
+    query = ListQuery(kind.value, day, plan, unit, role.value, partner,
+                      status_filter(status) if status else None)  # fmt: skip
+    emit(LIST_RENDERERS[format.value](kind.value, list_records(loaded, query), day))
+
+
+@command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
+def stats(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    format: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+    ] = StatsFormat["table"],
+    registry: RegistryOption = None,
+) -> None:
+    from ..queries import stats as unit_stats
+    from ..render.records import STATS_RENDERERS
+
+    day = as_of_date(as_of)
+    rows = unit_stats(load_registry(registry), day, plan)
+    emit(STATS_RENDERERS[format.value](rows, day, plan))

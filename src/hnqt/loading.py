@@ -1,0 +1,109 @@
+"""Loading the whole registry: walk data/, reuse what the cache holds for unchanged files,
+read the rest, assemble, run the cross-file checks, save the cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache
+from .cache import Stamp
+from .checks import run_checks
+from .layout import discover, inside
+from .problems import Problem, UsageError
+from .reading import FileResult, read_file
+from .registry import Registry, assemble
+
+
+@dataclass(eq=False)
+class Checked:
+    """What `validate` reports: the files read and every problem found."""
+
+    root: Path
+    files: tuple[str, ...]
+    problems: list[Problem]
+    discovered: list[Problem]  # from walking data/, before any file is read
+
+    @classmethod
+    def of(cls, registry: Registry) -> Checked:
+        return cls(registry.root, tuple(registry.files), registry.problems, registry.discovered)
+
+
+def check(root: Path, *, use_cache: bool = True) -> Checked:
+    """The problems of the registry; a warm cache answers without reading the registry back."""
+    files, discovered = discover(root)
+    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
+    snapshot = cache.load(root) if use_cache else None
+    summary = snapshot.summary if snapshot else None
+    if snapshot and snapshot.stamps == stamps and isinstance(summary, Checked) \
+            and summary.discovered == discovered:  # fmt: skip
+        summary.root = root
+        return summary
+    return Checked.of(_refresh(root, files, discovered, snapshot, use_cache))
+
+
+def load(root: Path, *, use_cache: bool = True) -> Registry:
+    """Read the whole registry (only changed files, when the cache is warm) and check it."""
+    files, discovered = discover(root)
+    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
+    snapshot = cache.load(root) if use_cache else None
+    if snapshot is not None and snapshot.stamps == stamps:
+        old = snapshot.registry()
+        if isinstance(old, Registry) and old.discovered == discovered:
+            old.root = root
+            return old
+    return _refresh(root, files, discovered, snapshot, use_cache)
+
+
+def _refresh(
+    root: Path,
+    files: dict[str, tuple[str, str | None, Stamp]],
+    discovered: list[Problem],
+    snapshot: cache.Snapshot | None,
+    use_cache: bool,
+) -> Registry:
+    """Read what changed since the snapshot (everything without one), check, save."""
+    old = snapshot.registry() if snapshot is not None else None
+    previous = old.files if isinstance(old, Registry) else {}
+    old_stamps = snapshot.stamps if snapshot is not None else {}
+    problems = list(discovered)
+    results: dict[str, FileResult] = {}
+    for rel, (path, kind, stamp) in sorted(files.items()):
+        if kind is None:
+            problems.append(Problem(rel, 1, 1, "unexpected-file",
+                                    "tệp không thuộc loại nào của sổ đăng ký",
+                                    "xem cách xếp thư mục trong docs/data-format.md"))  # fmt: skip
+        elif rel in previous and old_stamps.get(rel) == stamp:
+            results[rel] = previous[rel]
+        else:
+            results[rel] = read_file(Path(path), rel, kind)
+    registry = assemble(root, results)
+    registry.problems.extend(run_checks(registry))
+    registry.discovered = discovered
+    registry.problems[:0] = problems
+    if use_cache:
+        stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
+        cache.save(root, stamps, Checked.of(registry), registry)
+    return registry
+
+
+def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem]]:
+    """The files and problems under the given paths (all when none are given)."""
+    if not paths:
+        return len(checked.files), checked.problems
+    prefixes = []
+    for given in paths:
+        absolute = given.resolve()
+        if not absolute.exists():
+            raise UsageError(f"không có tệp hay thư mục “{given}”")
+        if not inside(absolute, checked.root):
+            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {checked.root}")
+        prefixes.append(absolute.relative_to(checked.root.resolve()).as_posix())
+
+    def chosen(rel: str) -> bool:
+        return any(
+            p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
+        )
+
+    files = sum(1 for rel in checked.files if chosen(rel))
+    return files, [p for p in checked.problems if chosen(p.file)]
