@@ -5,12 +5,29 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO.parent / "shared" / "sources"
+# The frozen registry that goldens and counts run on, and the day they are computed for: staff
+# edit data/, and their edits must not turn the suite red (tests on data/ check invariants only).
+FIXTURE = REPO / "tests" / "fixtures" / "registry"
+AS_OF = date.fromisoformat((FIXTURE / "AS_OF").read_text(encoding="utf-8").strip())
+
+
+def sources() -> Path:
+    """The source documents (shared/sources), or a skip: tests comparing with them run only when
+    HNQT_SOURCES names their folder, so the suite needs nothing outside the repository."""
+    folder = os.environ.get("HNQT_SOURCES", "")
+    if not folder:
+        pytest.skip("HNQT_SOURCES is not set: no comparison with the source documents")
+    path = Path(folder)
+    if not path.is_dir():
+        pytest.fail(f"HNQT_SOURCES={folder} is not a folder")
+    return path
+
 
 DEPARTMENTS = """\
 units:

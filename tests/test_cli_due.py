@@ -1,5 +1,5 @@
-"""`hnqt due`, `show`, `list`, `stats` end to end on the real registry, in-process (Typer's
-runner) with golden files for what people read, and the JSON contract for programs."""
+"""`hnqt due`, `show`, `list`, `stats` end to end on the frozen fixture registry, in-process
+(Typer's runner) with golden files for what people read, and the JSON contract for programs."""
 
 from __future__ import annotations
 
@@ -12,16 +12,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import AS_OF, FIXTURE
 from hnqt.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "FORCE_COLOR": ""}
+DAY = AS_OF.strftime("%d/%m/%Y")  # 22/11/2026, the day the goldens below are computed for
 runner = CliRunner()
 
 
 def hnqt(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, [*args, "--registry", str(REPO)], env={**ENV, **(env or {})})
+    return runner.invoke(app, [*args, "--registry", str(FIXTURE)], env={**ENV, **(env or {})})
 
 
 def golden(name: str, text: str) -> None:
@@ -35,13 +36,13 @@ def golden(name: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("name", "args", "columns"),
     [
-        ("due-so-y-te-2026-11-22.txt", ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026"],
+        ("due-so-y-te-2026-11-22.txt", ["due", "--so", "Sở Y tế", "--as-of", DAY],
          "120"),
         ("due-vp-within-60-2026-11-22.txt",
          ["due", "--so", "VP UBND TP", "--as-of", "2026-11-22", "--within", "60"], "120"),
-        ("stats-kh-nq59-2026-11-22.txt", ["stats", "--plan", "kh-nq59", "--as-of", "22/11/2026"],
+        ("stats-kh-nq59-2026-11-22.txt", ["stats", "--plan", "kh-nq59", "--as-of", DAY],
          ""),  # a pipe without COLUMNS: whole names
-        ("show-v19-2026-11-22.txt", ["show", "kh-nq59/V.19", "--as-of", "22/11/2026"], "120"),
+        ("show-v19-2026-11-22.txt", ["show", "kh-nq59/V.19", "--as-of", DAY], "120"),
     ],
 )  # fmt: skip
 def test_reports_people_read_match_their_golden_files(
@@ -53,7 +54,7 @@ def test_reports_people_read_match_their_golden_files(
 
 
 def test_due_json_contract() -> None:
-    result = hnqt("due", "--so", "so y te", "--as-of", "22/11/2026", "--format", "json")
+    result = hnqt("due", "--so", "so y te", "--as-of", DAY, "--format", "json")
     assert result.exit_code == 0
     payload = json.loads(result.output)
     assert payload["as_of"] == "2026-11-22"
@@ -64,7 +65,7 @@ def test_due_json_contract() -> None:
         assert required <= set(item)
         assert item["kind"] in ("task", "report", "agreement")
         assert item["role"] in ("lead", "support")
-        assert (REPO / item["source"]).is_file()
+        assert (FIXTURE / item["source"]).is_file()
     report = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2026")
     assert (report["due"], report["status"], report["days_left"]) == ("2026-11-15", "overdue", -7)
     dues = [i["due"] for i in payload["items"] if i["due"]]
@@ -72,7 +73,7 @@ def test_due_json_contract() -> None:
 
 
 def test_due_csv_and_ics() -> None:
-    csv_text = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "csv").output
+    csv_text = hnqt("due", "--so", "SYT", "--as-of", DAY, "--format", "csv").output
     assert csv_text.startswith("\ufeff")  # so that Excel reads Vietnamese as UTF-8
     rows = list(csv.DictReader(io.StringIO(csv_text.removeprefix("\ufeff"))))
     assert list(rows[0])[:10] == ["kind", "id", "plan", "code", "title", "role",
@@ -81,13 +82,13 @@ def test_due_csv_and_ics() -> None:
     assert rows[0]["days_left"] == "-372" and len(rows) == 14
     undated = [row for row in rows if row["due"] == ""]
     assert undated and all(row["days_left"] == "" for row in undated)  # null is an empty cell
-    ics = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--format", "ics").output
+    ics = hnqt("due", "--so", "SYT", "--as-of", DAY, "--format", "ics").output
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261115" in ics
     assert ics.count("BEGIN:VEVENT") == 5  # the dated items only
 
 
 def test_due_without_unit_groups_every_unit() -> None:
-    result = hnqt("due", "--as-of", "22/11/2026", "--status", "overdue")
+    result = hnqt("due", "--as-of", DAY, "--status", "overdue")
     assert result.exit_code == 0
     titles = [line for line in result.output.splitlines() if " — " in line and "việc" in line]
     assert titles[0].startswith("Ban Quản lý")  # Vietnamese order: B… before C…, Đ after D
@@ -96,10 +97,10 @@ def test_due_without_unit_groups_every_unit() -> None:
 
 
 def test_due_filters() -> None:
-    support = hnqt("due", "--so", "Sở Y tế", "--as-of", "22/11/2026", "--role", "support",
+    support = hnqt("due", "--so", "Sở Y tế", "--as-of", DAY, "--role", "support",
                    "--format", "json")  # fmt: skip
     assert {i["role"] for i in json.loads(support.output)["items"]} == {"support"}
-    both = json.loads(hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--role", "all",
+    both = json.loads(hnqt("due", "--so", "SYT", "--as-of", DAY, "--role", "all",
                            "--format", "json").output)["items"]  # fmt: skip
     assert {i["role"] for i in both} == {"lead", "support"}
     waiting = json.loads(hnqt("due", "--so", "SYT", "--status", "awaiting_event",
@@ -108,7 +109,7 @@ def test_due_filters() -> None:
     plan = json.loads(hnqt("due", "--so", "SYT", "--plan", "cv-st-petersburg-2025",
                            "--format", "json").output)["items"]  # fmt: skip
     assert {i["plan"] for i in plan} == {"cv-st-petersburg-2025"}
-    within = json.loads(hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", "--within", "45",
+    within = json.loads(hnqt("due", "--so", "SYT", "--as-of", DAY, "--within", "45",
                              "--format", "json").output)["items"]  # fmt: skip
     assert all(i["status"] == "overdue" or i["days_left"] <= 45 for i in within)
     assert all(i["due"] is not None for i in within)
@@ -158,7 +159,7 @@ def test_list_kinds_and_filters() -> None:
     tasks = json.loads(hnqt("list", "tasks", "--plan", "kh-nq59", "--format", "json").output)
     assert len(tasks["items"]) == 98
     overdue = json.loads(hnqt("list", "tasks", "--so", "SYT", "--status", "overdue",
-                              "--as-of", "22/11/2026", "--format", "json").output)  # fmt: skip
+                              "--as-of", DAY, "--format", "json").output)  # fmt: skip
     assert [t["id"] for t in overdue["items"]] == ["kh-nq59/VI.1"]
     minsk = hnqt("list", "agreements", "--partner", "minsk", "--format", "csv").output
     assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,2026,")
@@ -166,12 +167,12 @@ def test_list_kinds_and_filters() -> None:
     assert {"so-y-te", "bo-ngoai-giao"} <= {u["id"] for u in units}
     assert len(json.loads(hnqt("list", "partners", "--format", "json").output)["items"]) == 2
     # Minsk has an agreement and activities but no plan task: said so, not an empty frame
-    none = hnqt("list", "tasks", "--partner", "minsk", "--as-of", "22/11/2026").output
+    none = hnqt("list", "tasks", "--partner", "minsk", "--as-of", DAY).output
     assert none == "Tính đến ngày 22/11/2026\nKhông có mục nào theo điều kiện đã chọn.\n"
 
 
 def test_stats_json_totals_add_up() -> None:
-    data = json.loads(hnqt("stats", "--as-of", "22/11/2026", "--format", "json").output)
+    data = json.loads(hnqt("stats", "--as-of", DAY, "--format", "json").output)
     total = data["total"]
     assert total["total"] == sum(r["total"] for r in data["rows"])
     for status, count in total["counts"].items():
@@ -183,7 +184,7 @@ def test_stats_json_totals_add_up() -> None:
 
 
 def test_a_terminal_gets_overdue_rows_in_red_and_whole_titles() -> None:
-    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026",
+    result = hnqt("due", "--so", "SYT", "--as-of", DAY,
                   env={"FORCE_COLOR": "1", "NO_COLOR": "", "COLUMNS": "100"})  # fmt: skip
     assert result.exit_code == 0
     lines = result.output.splitlines()
@@ -193,20 +194,20 @@ def test_a_terminal_gets_overdue_rows_in_red_and_whole_titles() -> None:
     assert len(red) > len(starts)  # long titles wrap onto lines of their own, still red
     assert all(len(line.replace("\x1b[1;31m", "").replace("\x1b[0m", "")) <= 100 for line in red)
     shown = " ".join(red).replace("\x1b[1;31m", " ").replace("\x1b[0m", " ").split()
-    title = (REPO / "data/plans/kh-nq59/tasks/VI-1.yaml").read_text(encoding="utf-8")
+    title = (FIXTURE / "data/plans/kh-nq59/tasks/VI-1.yaml").read_text(encoding="utf-8")
     assert "Lồng ghép" in title  # the overdue yearly task VI.1, whose title is long
     assert "…" not in shown and {"Lồng", "ghép", "FTA", "ngành."} <= set(shown)
 
 
 def test_a_pipe_without_columns_cuts_nothing() -> None:
-    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026", env={"COLUMNS": ""})
+    result = hnqt("due", "--so", "SYT", "--as-of", DAY, env={"COLUMNS": ""})
     assert result.exit_code == 0
     assert "…" not in result.output
     assert any(len(line) > 200 and "Lồng ghép" in line for line in result.output.splitlines())
 
 
 def test_no_color_keeps_the_terminal_layout_without_escapes() -> None:
-    result = hnqt("due", "--so", "SYT", "--as-of", "22/11/2026",
+    result = hnqt("due", "--so", "SYT", "--as-of", DAY,
                   env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "100"})  # fmt: skip
     assert result.exit_code == 0
     assert "\x1b[" not in result.output and "…" not in result.output
@@ -221,7 +222,7 @@ def test_show_json_writes_dates_as_the_files_do() -> None:
 
 
 def test_a_unit_with_nothing_due_is_told_so() -> None:
-    result = hnqt("due", "--so", "Phòng QHQT", "--as-of", "22/11/2026", "--within", "60")
+    result = hnqt("due", "--so", "Phòng QHQT", "--as-of", DAY, "--within", "60")
     assert result.exit_code == 0
     assert result.output == (
         "Tính đến ngày 22/11/2026\n"

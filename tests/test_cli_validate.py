@@ -15,7 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import AS_OF, FIXTURE
 from hnqt.cli import app
 
 runner = CliRunner()
@@ -418,10 +418,10 @@ def test_output_is_utf8_whatever_the_locale(encoding):
     """On Windows, output sent to a file is encoded in the ANSI code page (cp1258 for
     Vietnamese), which has no “ế”: hnqt must still write every character, in UTF-8."""
     hnqt = _console_script()
-    env = {**os.environ, "PYTHONIOENCODING": encoding, "HNQT_REGISTRY": str(REPO)}
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "HNQT_REGISTRY": str(FIXTURE)}
     done = subprocess.run(
-        [hnqt, "due", "--so", "Sở Y tế", "--as-of", "22/11/2026"], capture_output=True, env=env,
-        timeout=60,
+        [hnqt, "due", "--so", "Sở Y tế", "--as-of", AS_OF.isoformat()], capture_output=True,
+        env=env, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "Sở Y tế — 14 việc" in done.stdout.decode("utf-8")

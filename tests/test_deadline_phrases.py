@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import FIXTURE
 from hnqt.cli import app
 from hnqt.deadlines import ACCEPTED_FORMS, Deadline, DeadlineError, parse, parse_deadline_of
 from hnqt.loading import load
@@ -212,7 +212,7 @@ def test_unparseable_deadline_is_a_validation_error_that_shows_the_forms(make_re
 
 @pytest.fixture(scope="module")
 def real_tasks():
-    return list(load(REPO, use_cache=False).tasks.values())
+    return list(load(FIXTURE, use_cache=False).tasks.values())
 
 
 def test_every_phrase_in_the_real_data_parses(real_tasks):

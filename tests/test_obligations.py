@@ -7,19 +7,17 @@ from datetime import date
 
 import pytest
 
-from conftest import REPO
+from conftest import AS_OF, FIXTURE
 from hnqt.deadlines import Deadline, listed, occurrences, parse
 from hnqt.loading import load
 from hnqt.obligations import all_items, current_status, task_occurrences, task_roles
 from hnqt.queries import DueQuery, due, find_unit
 from hnqt.registry import Registry
 
-AS_OF = date(2026, 11, 22)
-
 
 @pytest.fixture(scope="module")
 def real() -> Registry:
-    return load(REPO, use_cache=False)
+    return load(FIXTURE, use_cache=False)
 
 
 def _items(registry: Registry, unit: str, as_of: date, **options: object) -> list:

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import REPO
+from conftest import FIXTURE
 from hnqt.loading import load
 from hnqt.model import Departments, Group, Unit
 from hnqt.units import Miss, Resolution, UnitDirectory
@@ -14,8 +14,8 @@ from hnqt.units import Miss, Resolution, UnitDirectory
 
 @pytest.fixture(scope="module")
 def units() -> UnitDirectory:
-    """The directory of the real registry (data/departments.yaml)."""
-    return load(REPO, use_cache=False).units
+    """The directory of the frozen registry (its data/departments.yaml)."""
+    return load(FIXTURE, use_cache=False).units
 
 
 def small() -> UnitDirectory:

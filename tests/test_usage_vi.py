@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO
+from conftest import FIXTURE
 from hnqt.cli import app
 from hnqt.usage_vi import translate
 
@@ -28,7 +28,7 @@ runner = CliRunner()
     ],
 )  # fmt: skip
 def test_usage_errors_are_vietnamese(args: list[str], message: str, hint: str) -> None:
-    result = runner.invoke(app, [*args], env={"HNQT_REGISTRY": str(REPO)})
+    result = runner.invoke(app, [*args], env={"HNQT_REGISTRY": str(FIXTURE)})
     assert result.exit_code == 2
     assert f"lỗi: {message}" in result.output
     assert hint in result.output
