@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 import pickle
 import time
-from _blake2 import blake2b  # what hashlib wraps, without loading OpenSSL (~5 ms) at every start
 from pathlib import Path
 from typing import BinaryIO
+
+from .compat import blake2b
 
 CACHE_DIR = ".hnqt-cache"
 _FORMAT = b"hnqt-cache-1"
@@ -69,7 +70,8 @@ class Snapshot:
 
     def registry(self) -> object | None:
         try:
-            return pickle.loads(self._registry)
+            registry: object = pickle.loads(self._registry)
+            return registry
         except Exception:  # a damaged cache only costs a slower run
             return None
 

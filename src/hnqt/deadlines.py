@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .dates import DateError, make_date, month_end
 from .names import collapse, plain_key
 from .values import Record, record
+
+if TYPE_CHECKING:
+    from .model import Task
 
 DeadlineKind = Literal[
     "date", "year", "range", "quarter", "half", "month",
@@ -141,8 +144,8 @@ def _parse_key(shown: str, key: str) -> Deadline:
             raise DeadlineError(f"giai đoạn {start}-{end} kết thúc trước khi bắt đầu")
         return Deadline("range", shown, due=date(end, 12, 31), start_year=start)
     if m := re.fullmatch(r"tu (?:nay|nam (\d{4})) den (?:het )?(?:nam )?(\d{4})", key):
-        start = _year(m[1]) if m[1] else None
-        return Deadline("range", shown, due=date(_year(m[2]), 12, 31), start_year=start)
+        since = _year(m[1]) if m[1] else None
+        return Deadline("range", shown, due=date(_year(m[2]), 12, 31), start_year=since)
     if m := re.fullmatch(r"quy (i|ii|iii|iv|[1-4])(?:/| nam )(\d{4})", key):
         quarter = _QUARTERS[m[1]]
         return Deadline("quarter", shown, due=month_end(_year(m[2]), quarter * 3))
@@ -163,9 +166,9 @@ def _parse_key(shown: str, key: str) -> Deadline:
     raise DeadlineError(f"không hiểu thời hạn “{shown}”")
 
 
-def parse_deadline_of(task: object) -> Deadline:
+def parse_deadline_of(task: Task) -> Deadline:
     """A task's deadline, with the awaited event applied when it has been recorded."""
-    spec = task.deadline  # type: ignore[attr-defined]
+    spec = task.deadline
     if isinstance(spec, str):
         return parse(spec)
     event = spec.event

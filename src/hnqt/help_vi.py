@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from typer._click.core import Context  # vendored by the pinned Typer (pyproject.toml)
-from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand
+
+from .compat import Context, HelpFormatter
 
 _HEADINGS = {"Options": "Tùy chọn", "Arguments": "Đối số", "Commands": "Lệnh"}
 _HELP_PHRASES = [

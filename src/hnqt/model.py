@@ -70,6 +70,7 @@ class _DateField:
                     "bad_date", "{reason}", {"reason": str(exc), "wanted": wanted}
                 ) from None
 
+        accepted: core_schema.CoreSchema
         if self.full:
             accepted = core_schema.str_schema(pattern=_FULL_DATE, strict=True)
         else:

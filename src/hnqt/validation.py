@@ -267,7 +267,7 @@ def _dataclass_in(annotation: Any) -> type | None:
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema an editor uses to complete and check a file of this kind."""
-    schema = adapter(kind).json_schema()
+    schema: dict[str, Any] = adapter(kind).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"hnqt — {KIND_NAMES[kind]}"
     return schema

@@ -9,12 +9,15 @@ they are written once, and `record` only generates `__init__`.
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, dataclass
+from typing import TypeVar, dataclass_transform
+
+_R = TypeVar("_R", bound="Record")
 
 
 class Record:
     """Equality, hashing, repr and write-once fields, by the fields of the subclass."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()  # each record's field names (dataclass(slots=True))
 
     def __setattr__(self, name: str, value: object) -> None:
         try:
@@ -41,7 +44,7 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._values()))
@@ -51,5 +54,7 @@ class Record:
         return f"{type(self).__name__}({fields})"
 
 
-def record(cls: type) -> type:
+# Type checkers see the generated `__init__` (and that fields are written once) through this.
+@dataclass_transform(eq_default=False, frozen_default=True)
+def record(cls: type[_R]) -> type[_R]:
     return dataclass(slots=True, eq=False, repr=False)(cls)

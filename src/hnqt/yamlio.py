@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .names import nfc
-from .problems import Problem
+from .problems import Problem, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -118,10 +118,10 @@ class _Reader:
         code: str,
         message: str,
         hint: str = "",
-        severity: str = "error",
+        severity: Severity = "error",
     ) -> None:
         if len(self.problems) < MAX_PROBLEMS_PER_FILE:
-            self.problems.append(Problem(self.rel, line, column, code, message, hint, severity))  # type: ignore[arg-type]
+            self.problems.append(Problem(self.rel, line, column, code, message, hint, severity))
 
     def fatal(self, line: int, column: int, code: str, message: str, hint: str = "") -> _Abort:
         self.add(line, column, code, message, hint)
@@ -220,9 +220,9 @@ _DISCARD = object()
 def _events(text: str) -> Iterator[Any]:
     """The libyaml parser's events, straight from ruamel.yaml.clib (the `YAML` facade would
     build a new loader class for every file and keep a record of each one)."""
-    from ruamel.yaml.cyaml import CParser
+    from .compat import yaml_parser
 
-    parser = CParser(text)
+    parser = yaml_parser(text)
     try:
         while parser.check_event():
             yield parser.get_event()
@@ -244,7 +244,7 @@ def _build(text: str, reader: _Reader) -> Document:
 
     doc = Document(data=None)
     # Each frame: [container, path, pending key (or None), position of that key]
-    stack: list[list] = []
+    stack: list[list[Any]] = []
     documents = 0
 
     def attach(value: object, path_of_child: PathKey | None = None) -> PathKey | None:
@@ -269,7 +269,7 @@ def _build(text: str, reader: _Reader) -> Document:
 
     for event in _events(text):
         mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        pos: Position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         kind = type(event)
         if kind is DocumentStartEvent:
             documents += 1

@@ -9,6 +9,7 @@ import sys
 import typer
 from typer.core import TyperGroup
 
+from ..compat import ClickException, Context
 from ..help_vi import VietnameseCommand, VietnameseContext
 from ..problems import UsageError
 
@@ -23,13 +24,11 @@ class _Boundary(TyperGroup):
         kwargs["standalone_mode"] = False
         try:
             done = super().main(*args, **kwargs)  # type: ignore[arg-type]
-        except Exception as error:
-            if not hasattr(error, "exit_code") or not hasattr(error, "format_message"):
-                raise
+        except ClickException as error:
             _usage_error(error)  # click's own: bad option, missing argument, unknown command
         sys.exit(done if isinstance(done, int) else 0)
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
         except UsageError as error:
@@ -55,17 +54,16 @@ app = typer.Typer(
 command = functools.partial(app.command, cls=VietnameseCommand)
 
 
-def _usage_error(error: Exception) -> None:
-    from typer._click.exceptions import NoArgsIsHelpError
-
+def _usage_error(error: ClickException) -> None:
+    from ..compat import NoArgsIsHelpError
     from ..usage_vi import translate
 
     if isinstance(error, NoArgsIsHelpError):  # plain `hnqt`: the help page is the answer
         typer.echo(error.format_message(), err=True)
         sys.exit(error.exit_code)
-    message, hint = translate(error.format_message())  # type: ignore[attr-defined]
+    message, hint = translate(error.format_message())
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "hnqt"
     typer.echo(f"lỗi: {message}", err=True)
     typer.echo(f"    gợi ý: {hint + ' · ' if hint else ''}xem `{command} --help`", err=True)
-    sys.exit(error.exit_code)  # type: ignore[attr-defined]
+    sys.exit(error.exit_code)

@@ -9,6 +9,7 @@ import typer
 from ..problems import UsageError
 
 if TYPE_CHECKING:
+    from ..deadlines import Status
     from ..registry import Registry
 
 RegistryOption = Annotated[
@@ -49,7 +50,7 @@ def as_of_date(text: str | None) -> date:
         raise UsageError(f"--as-of: {error}") from None
 
 
-def status_filter(values: list[str] | None) -> frozenset[str]:
+def status_filter(values: list[str] | None) -> "frozenset[Status]":
     from ..deadlines import OPEN_STATUSES, STATUSES
 
     if not values:
@@ -63,7 +64,7 @@ def status_filter(values: list[str] | None) -> frozenset[str]:
             f"--status không có giá trị “{', '.join(unknown)}”",
             "chọn trong: " + ", ".join(STATUSES) + ", all",
         )
-    return frozenset(chosen)
+    return frozenset(status for status in STATUSES if status in chosen)
 
 
 SoOption = Annotated[

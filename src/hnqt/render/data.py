@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, PartialDate):  # a record too, but written as in the files: "2023-12"
         return value.iso()
     if isinstance(value, Record):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: jsonable(getattr(value, name)) for name in value.__slots__}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):

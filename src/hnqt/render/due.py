@@ -120,7 +120,8 @@ def render_ics(view: DueView) -> str:
             f"Tệp: {item.source}",
         )
         calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    text: bytes = calendar.to_ical()
+    return text.decode("utf-8")
 
 
 def _label(item: Item) -> str:
