@@ -225,3 +225,10 @@ def test_recorded_submission_closes_the_yearly_report(make_registry) -> None:
 def test_listed_keeps_past_and_next_only() -> None:
     found = occurrences(Deadline("annual", "Hàng năm"), [], range(2025, 2031), date(2026, 3, 1))
     assert [o.year for o in listed(found, date(2026, 3, 1))] == [2025, 2026]
+
+
+def test_two_done_entries_of_one_day_with_and_without_a_year() -> None:
+    """Found by the property test: (day, None) and (day, 2020) could not be sorted."""
+    day = date(2024, 2, 29)
+    found = occurrences(parse("Hàng năm"), [(day, None), (day, 2020)], range(2024, 2025), AS_OF)
+    assert [(o.year, o.done_on) for o in found] == [(2024, day)]

@@ -234,7 +234,8 @@ def occurrences(
     after `as_of` had not happened yet on that day. An annual task has one occurrence per year of
     the plan (`years`), due on the task's named day, else the plan's, else 31/12.
     """
-    known = sorted((day, year) for day, year in done_entries if day <= as_of)
+    # By day only: two entries of one day, one with a year and one without, cannot be compared.
+    known = sorted(((d, y) for d, y in done_entries if d <= as_of), key=lambda entry: entry[0])
     if deadline.kind == "annual":
         day, month = deadline.day_month or plan_day or (31, 12)
         found = []
