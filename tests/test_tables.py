@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 import pytest
 
 from hnqt.render import due, tables
@@ -13,10 +16,24 @@ TITLE = "Tổ chức triển khai hiệu quả Đề án hợp tác quốc tế"
 
 @pytest.mark.parametrize(
     ("text", "cells"),
-    [("abc", 3), ("Sở Y tế", 7), ("“Quá hạn” – ≤ 30%", 17), ("日本", 4), ("e\u0301", 1), ("", 0)],
-)
-def test_width_counts_terminal_cells(text: str, cells: int) -> None:
-    assert width(text) == cells
+    [
+        ("abc", 3), ("Sở Y tế", 7), ("“Quá hạn” – ≤ 30%", 17), ("日本", 4), ("e\u0301", 1), ("", 0),
+        ("a\u200bb", 2),  # zero-width space
+        ("a\u20d0", 1), ("a\u0483", 1), ("a\u1ab0", 1),  # combining marks outside U+0300–036F
+        ("⌚", 2), ("☕", 2), ("😀", 2), ("★", 1),  # wide symbols, and a narrow one
+        ("Sở Y tế ☕\u200b", 10),
+    ],
+)  # fmt: skip
+def test_width_counts_cells_as_rich_does(text: str, cells: int) -> None:
+    from rich.cells import cell_len
+
+    assert width(text) == cells == cell_len(text)
+
+
+@pytest.mark.parametrize("text", ["a\u200bbc", "☕☕☕", "Sở\u20d0 Y tế"])
+def test_clip_and_wrap_count_the_same_cells(text: str) -> None:
+    assert width(clip(text, 3)) <= 3
+    assert all(width(line) <= 2 for line in wrap(text, 2))
 
 
 def test_clip_adds_an_ellipsis_only_when_cutting() -> None:
@@ -78,19 +95,19 @@ def test_paint_leaves_plain_text_alone() -> None:
 
 
 @pytest.mark.parametrize(
-    ("env", "tty", "platform", "console_takes_colour", "wanted"),
+    ("env", "tty", "platform", "wanted", "fixed"),
     [
-        ({}, True, "linux", False, True),
-        ({}, False, "linux", False, False),
-        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, "linux", False, False),
-        ({"FORCE_COLOR": "1"}, False, "linux", False, True),
-        ({"TERM": "dumb"}, True, "linux", False, False),
-        ({}, True, "win32", True, True),
-        ({}, True, "win32", False, False),  # a console that would print the codes as text
+        ({}, True, "linux", True, 0),
+        ({}, False, "linux", False, 0),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, "linux", False, 0),
+        ({"FORCE_COLOR": "1"}, False, "linux", True, 0),
+        ({"TERM": "dumb"}, True, "linux", False, 0),
+        ({}, True, "win32", True, 1),  # colorama turns the codes on (or translates them)
+        ({}, False, "win32", False, 0),
     ],
 )
 def test_colour_only_where_it_shows_as_colour(
-    monkeypatch: pytest.MonkeyPatch, env, tty, platform, console_takes_colour, wanted
+    monkeypatch: pytest.MonkeyPatch, env, tty, platform, wanted, fixed
 ) -> None:
     for name in ("NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
@@ -98,5 +115,8 @@ def test_colour_only_where_it_shows_as_colour(
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(tables.sys.stdout, "isatty", lambda: tty)
     monkeypatch.setattr(tables.sys, "platform", platform)
-    monkeypatch.setattr(tables, "windows_console_takes_colour", lambda: console_takes_colour)
+    calls: list[str] = []
+    colorama = types.SimpleNamespace(just_fix_windows_console=lambda: calls.append("fixed"))
+    monkeypatch.setitem(sys.modules, "colorama", colorama)
     assert tables.colour_wanted() is wanted
+    assert len(calls) == fixed

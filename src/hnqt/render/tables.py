@@ -4,7 +4,8 @@ On a terminal long cells wrap and rows are coloured (overdue in red); through a 
 one line, whole unless COLUMNS asks for a width, and there is no colour, as `ls`, `git` and
 `gh` do. Styles are named as in Rich ("bold red") but written as the few SGR codes they mean:
 importing Rich's Table, Console or even `rich.style` costs more than `hnqt due` may spend in
-all (DESIGN §5: 1.5× `python -c "import typer, rich"`).
+all (DESIGN §5: 1.5× `python -c "import typer, rich"`). Widths are Rich's (`rich.cells`, ~1 ms
+after Typer): zero-width and combining characters take no cell, wide symbols two.
 """
 
 from __future__ import annotations
@@ -48,20 +49,17 @@ def colour_wanted() -> bool:
         return True
     if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
         return False
-    return sys.platform != "win32" or windows_console_takes_colour()
+    if sys.platform == "win32":
+        _windows_console_takes_colour()
+    return True
 
 
-def windows_console_takes_colour() -> bool:
-    """Turn on colour codes in a Windows console (Windows 10 and later understand them, but
-    the classic console shows them as text until asked); False where it cannot be done."""
-    import ctypes
+def _windows_console_takes_colour() -> None:
+    """A Windows console shows colour codes as text until asked: colorama turns them on
+    (Windows 10 and later) or translates them for an older console."""
+    import colorama
 
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.GetStdHandle(-11)  # standard output
-    mode = ctypes.c_ulong()
-    if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
-        return False
-    return bool(kernel32.SetConsoleMode(handle, mode.value | 0x0004))  # virtual terminal
+    colorama.just_fix_windows_console()
 
 
 def terminal_width() -> int:
@@ -111,35 +109,23 @@ def paint(text: str, style: str) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-def _cells(ch: str) -> int:
-    import unicodedata
-
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
 def width(text: str) -> int:
-    """Terminal cells: combining marks take none, East Asian wide characters two."""
+    """Terminal cells, as Rich counts them (`rich.cells.cell_len`)."""
     if text.isascii():
         return len(text)
-    cells = 0
-    for ch in text:  # NFC Vietnamese and its punctuation: one cell each, no lookup needed
-        plain = ch < "\u0300" or "\u0370" <= ch < "\u1100" or "\u1e00" <= ch < "\u2e80"
-        cells += 1 if plain else _cells(ch)
-    return cells
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def clip(text: str, room: int) -> str:
     """The text cut to `room` cells, with an ellipsis when anything was cut."""
     if width(text) <= room:
         return text
-    used = 0
-    for index, ch in enumerate(text):
-        used += _cells(ch)
-        if used > room - 1:
-            return text[:index].rstrip() + "…"
-    return text
+    end = 0
+    while width(text[: end + 1]) <= room - 1:
+        end += 1
+    return text[:end].rstrip() + "…"
 
 
 def wrap(text: str, room: int) -> list[str]:
