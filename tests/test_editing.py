@@ -13,7 +13,8 @@ from hnqt.problems import UsageError
 
 DATA_FILES = sorted((REPO / "data").rglob("*.yaml"))
 TASK_FILES = [path for path in DATA_FILES if path.parent.name == "tasks"]
-ENTRY = {"date": "2026-11-30", "year": 2026, "by": "Sở Y tế", "note": "Đã gửi báo cáo", "done": True}
+ENTRY = {"date": "2026-11-30", "year": 2026, "by": "Sở Y tế", "note": "Đã gửi báo cáo",
+         "done": True}  # fmt: skip
 
 HAND_WRITTEN = """\
 # yaml-language-server: $schema=../../../../schemas/task.schema.json
@@ -101,8 +102,8 @@ def test_a_deadline_gets_its_awaited_document_on_its_own_lines():
 
 def test_a_new_key_goes_where_the_fields_order_puts_it():
     text = 'text: "Khi có"\ndays_after: 30\n'
-    new = edit_text(text, [Put(("event",), {"date": "2026-03-02"}, ("text", "event", "days_after"))],
-                    "x.yaml")  # fmt: skip
+    order = ("text", "event", "days_after")
+    new = edit_text(text, [Put(("event",), {"date": "2026-03-02"}, order)], "x.yaml")
     assert new == 'text: "Khi có"\nevent:\n  date: "2026-03-02"\ndays_after: 30\n'
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ def indentation(text: str) -> tuple[int, int, int]:
     own layout (2, 4, 2) when the file does not show one."""
     mapping = offset = sequence = None
     lines = text.splitlines()
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in itertools.pairwise(lines):
         parent = _KEY_LINE.match(previous)
         if parent is None or not previous.rstrip().endswith(":"):  # a key opening a block
             continue

@@ -72,7 +72,7 @@ class Lock:
         except FileNotFoundError:
             return None
 
-    def commit(self, text: str, expected: bytes | None | object = ANY) -> None:
+    def commit(self, text: str, expected: object = ANY) -> None:
         """Replace the file with `text` (UTF-8, LF), keeping its permission bits. With
         `expected`, the file must still hold those bytes (None: must still be absent): an
         editor that saved it meanwhile is not overwritten."""
