@@ -155,6 +155,19 @@ def _is_flow(container: Any) -> bool:
     return bool(getattr(container, "fa", None) is not None and container.fa.flow_style())
 
 
+def new_text(header: str, data: dict[str, object]) -> str:
+    """A new file: the header comment, then the data as the registry writes it."""
+    tree = node(data)
+    out = io.StringIO()
+    _yaml("").dump(tree, out)
+    text = header + out.getvalue()
+    after, _ = parse(text, "")
+    if after is None or after.data != _nfc(data):
+        raise UsageError("hnqt không ghi được tệp mới đúng như các giá trị đã cho; chưa ghi gì",
+                         "kiểm tra các giá trị đã nhập")  # fmt: skip
+    return text
+
+
 def edit_text(text: str, changes: Sequence[Change], rel: str) -> str:
     """The file's text with the changes made and nothing else touched, or UsageError."""
     from ruamel.yaml.error import YAMLError

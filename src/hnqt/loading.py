@@ -87,6 +87,17 @@ def _refresh(
     return registry
 
 
+def with_file(registry: Registry, result: FileResult) -> Registry:
+    """The registry as it would be with one file read anew (an edit not yet written): the same
+    assembly and cross-file checks a full load runs, without touching the disk or the cache."""
+    files = {**registry.files, result.rel: result}
+    changed = assemble(registry.root, dict(sorted(files.items())))
+    changed.problems.extend(run_checks(changed))
+    changed.discovered = registry.discovered
+    changed.problems[:0] = registry.discovered
+    return changed
+
+
 def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem]]:
     """The files and problems under the given paths (all when none are given)."""
     if not paths:

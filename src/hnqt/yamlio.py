@@ -387,24 +387,39 @@ def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     return doc, reader.problems
 
 
+def _cap(size: int, reader: _Reader) -> None:
+    if size > MAX_BYTES:
+        raise reader.fatal(
+            1,
+            1,
+            "file-too-large",
+            f"tệp quá lớn ({-(-size // 1024)} KiB; tối đa {MAX_BYTES // 1024} KiB)",
+            "tách nội dung thành nhiều tệp nhỏ",
+        )
+
+
+def decoded(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as text (size cap first), or None with the reason."""
+    reader = _Reader(rel)
+    try:
+        _cap(len(raw), reader)
+        return decode(raw, reader), reader.problems
+    except _Abort:
+        return None, reader.problems
+
+
 def read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Read a registry file from disk: size cap first, then decode and parse."""
     reader = _Reader(rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise reader.fatal(
-                1,
-                1,
-                "file-too-large",
-                f"tệp quá lớn ({-(-size // 1024)} KiB; tối đa {MAX_BYTES // 1024} KiB)",
-                "tách nội dung thành nhiều tệp nhỏ",
-            )
-        text = decode(path.read_bytes(), reader)
+        _cap(path.stat().st_size, reader)  # before reading a huge file into memory
+        text, problems = decoded(path.read_bytes(), rel)
     except _Abort:
         return None, reader.problems
     except OSError as exc:
         reader.add(1, 1, "unreadable", f"không đọc được tệp: {exc.strerror}")
         return None, reader.problems
-    doc, problems = parse(text, rel)
-    return doc, reader.problems + problems
+    if text is None:
+        return None, problems
+    doc, more = parse(text, rel)
+    return doc, problems + more
