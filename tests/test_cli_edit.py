@@ -39,7 +39,7 @@ def root(make_registry):
 def test_progress_with_a_short_unit_name_writes_the_canonical_name_and_the_lines_only(root):
     before = (root / TASK_FILE).read_text(encoding="utf-8")
     result = hnqt(root, "progress", "kh-test/I.1", "--note", "Đã triển khai", "--by", "so y te",
-                  "--date", "05/03/2026", "--document", "Báo cáo số 12/BC-SYT", "--done")  # fmt: skip
+                  "--date", "05/03/2026", "--document", "Số 12/BC-SYT", "--done")  # fmt: skip
     assert result.exit_code == 0, result.output
     after = (root / TASK_FILE).read_text(encoding="utf-8")
     assert changed_lines(before, after) == ([], [
@@ -47,7 +47,7 @@ def test_progress_with_a_short_unit_name_writes_the_canonical_name_and_the_lines
         '  - date: "2026-03-05"',
         '    note: "Đã triển khai"',
         '    by: "Sở Y tế"',
-        '    document: "Báo cáo số 12/BC-SYT"',
+        '    document: "Số 12/BC-SYT"',
         "    done: true",
     ])  # fmt: skip
     assert "đã ghi hoàn thành của kh-test/I.1 ngày 05/03/2026" in result.output

@@ -115,8 +115,9 @@ def test_an_empty_inline_list_grows_into_a_block_list():
 
 def test_text_is_written_in_nfc():
     decomposed = "Sở Y tế".replace("ở", "o\u031b\u0309")
-    new = edit_text('code: "I.2"\n', [Append(("progress",), {"date": "2026-01-05",
-                                                             "by": decomposed})], "x.yaml")
+    new = edit_text(
+        'code: "I.2"\n', [Append(("progress",), {"date": "2026-01-05", "by": decomposed})], "x.yaml"
+    )
     assert 'by: "Sở Y tế"' in new
 
 

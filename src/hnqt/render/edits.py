@@ -18,5 +18,6 @@ def render_outcome(outcome: Outcome, as_of: date) -> str:
     if outcome.status is not None:
         lines.append(f"trạng thái tính đến {as_of:%d/%m/%Y}: {STATUS_LABELS[outcome.status]}")
     for problem in outcome.warnings:
-        lines.append(f"cảnh báo: {problem.message}" + (f" ({problem.hint})" if problem.hint else ""))
+        hint = f" ({problem.hint})" if problem.hint else ""
+        lines.append(f"cảnh báo: {problem.message}{hint}")
     return "\n".join(lines) + "\n"
