@@ -4,6 +4,7 @@ of record each path under data/ holds, where each kind names units, and the walk
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,3 +171,23 @@ def inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def chooser(root: Path, paths: list[Path]) -> Callable[[str], bool]:
+    """Whether a file (path relative to the root) lies under one of the given paths (any file,
+    when none is given); a path that does not exist or lies outside the registry is refused."""
+    prefixes = []
+    for given in paths:
+        absolute = given.resolve()
+        if not absolute.exists():
+            raise UsageError(f"không có tệp hay thư mục “{given}”")
+        if not inside(absolute, root):
+            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {root}")
+        prefixes.append(absolute.relative_to(root.resolve()).as_posix())
+
+    def chosen(rel: str) -> bool:
+        return not prefixes or any(
+            p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
+        )
+
+    return chosen

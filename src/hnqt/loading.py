@@ -9,8 +9,8 @@ from pathlib import Path
 from . import cache
 from .cache import Stamp
 from .checks import run_checks
-from .layout import discover, inside
-from .problems import Problem, UsageError
+from .layout import chooser, discover
+from .problems import Problem
 from .reading import FileResult, read_file
 from .registry import Registry, assemble
 
@@ -102,19 +102,6 @@ def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem
     """The files and problems under the given paths (all when none are given)."""
     if not paths:
         return len(checked.files), checked.problems
-    prefixes = []
-    for given in paths:
-        absolute = given.resolve()
-        if not absolute.exists():
-            raise UsageError(f"không có tệp hay thư mục “{given}”")
-        if not inside(absolute, checked.root):
-            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {checked.root}")
-        prefixes.append(absolute.relative_to(checked.root.resolve()).as_posix())
-
-    def chosen(rel: str) -> bool:
-        return any(
-            p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
-        )
-
+    chosen = chooser(checked.root, paths)
     files = sum(1 for rel in checked.files if chosen(rel))
     return files, [p for p in checked.problems if chosen(p.file)]

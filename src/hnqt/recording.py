@@ -18,7 +18,6 @@ from pathlib import Path
 from .deadlines import Status
 from .editing import Append, Change, Put, edit_text, new_text
 from .layout import DATA, classify, task_file_stem
-from .model import Unit
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
@@ -51,12 +50,6 @@ class Outcome:
     registry: Registry
     warnings: list[Problem] = field(default_factory=list)
     status: Status | None = None  # of the task or report the change is about, as of the day
-
-
-def canonical_name(registry: Registry, unit: Unit) -> str:
-    """The name a unit is written with: its own, or `Parent (Sub-unit)` for a sub-unit."""
-    parent = registry.units.units.get(unit.parent) if unit.parent else None
-    return f"{parent.name} ({unit.name})" if parent is not None else unit.name
 
 
 def find_task(registry: Registry, ident: str) -> TaskEntry:
@@ -102,7 +95,7 @@ def progress(
     if year is not None:
         item["year"] = year
     if by is not None:
-        item["by"] = canonical_name(registry, find_unit(registry, by))
+        item["by"] = registry.units.canonical_name(find_unit(registry, by))
     item["note"] = _text(note, "--note")
     if document is not None:
         item["document"] = _text(document, "--document")
@@ -173,7 +166,7 @@ def report_submitted(
     check_plan(registry, plan)
     found = find_unit(registry, unit)
     item: dict[str, object] = {
-        "unit": canonical_name(registry, found),
+        "unit": registry.units.canonical_name(found),
         "year": year,
         "date": day.isoformat(),
     }
@@ -197,9 +190,10 @@ def new_record(registry: Registry, kind: str, values: dict[str, object]) -> File
         plan = str(values.pop("plan", ""))
         check_plan(registry, plan)
         rel = f"{DATA}/plans/{plan}/tasks/{task_file_stem(ident)}.yaml"
-        for key in ("lead", "support"):
-            if isinstance(values.get(key), list):
-                values[key] = [_unit_as_written(registry, name) for name in values[key]]  # type: ignore[union-attr]
+        for key in ("lead", "support"):  # one unit canonically; a group as typed
+            names = values.get(key)
+            if isinstance(names, list):
+                values[key] = [registry.units.canonical(name) or name for name in names]
     elif kind == "plan":
         rel = f"{DATA}/plans/{ident}/plan.yaml"
     else:
@@ -209,12 +203,6 @@ def new_record(registry: Registry, kind: str, values: dict[str, object]) -> File
     data = {key: values[key] for key in _order(kind) if values.get(key) not in (None, "", [])}
     subject = f"{plan}/{ident}" if kind == "task" else ""
     return FileChange(rel, kind, f"tạo {rel}", data=data, subject=subject)
-
-
-def _unit_as_written(registry: Registry, name: str) -> str:
-    """A unit a task names: canonical when it is one unit, else (a group) as typed."""
-    found = registry.units.lookup_one(name)
-    return canonical_name(registry, found) if isinstance(found, Unit) else name
 
 
 def schema_comment(rel: str, kind: str) -> str:

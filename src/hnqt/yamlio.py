@@ -217,7 +217,7 @@ def resolve_plain(value: str) -> object:
 _DISCARD = object()
 
 
-def _events(text: str) -> Iterator[Any]:
+def events(text: str) -> Iterator[Any]:
     """The libyaml parser's events, straight from ruamel.yaml.clib (the `YAML` facade would
     build a new loader class for every file and keep a record of each one)."""
     from .compat import yaml_parser
@@ -267,7 +267,7 @@ def _build(text: str, reader: _Reader) -> Document:
         doc.keys[child] = frame[3]
         return child
 
-    for event in _events(text):
+    for event in events(text):
         mark = event.start_mark
         pos: Position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         kind = type(event)
