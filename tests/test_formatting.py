@@ -31,6 +31,14 @@ def test_every_shipped_file_formats_to_the_same_data_and_stays_put(path):
     assert format_text(once, "x.yaml", kind) == once
 
 
+def test_the_shipped_data_is_formatted():
+    """`hnqt fmt --check` passes on data/ as shipped (staff keep it so through CI)."""
+    for path in DATA_FILES:
+        text = path.read_text(encoding="utf-8")
+        kind = classify(tuple(path.relative_to(REPO / "data").parts))
+        assert format_text(text, "x.yaml", kind) == text, path
+
+
 def test_keys_follow_the_schema_and_comments_stay_with_their_keys():
     text = (
         "# yaml-language-server: $schema=../../../../schemas/task.schema.json\n"

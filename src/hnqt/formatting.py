@@ -26,6 +26,7 @@ from .problems import Problem
 from .yamlio import PathKey, events, parse, resolve_plain
 
 INDENT = 2
+_BREAKS = re.compile("\n|\x85|\u2028|\u2029")  # where libyaml counts a new line
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 # Where staff type a unit name themselves: written canonically. Everywhere else, as written.
@@ -165,7 +166,7 @@ def _comments(text: str, root: _Node, spans: list[tuple[Position, Position]]) ->
         else:
             comments.tail.append(comment)
 
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(_BREAKS.split(text)):
         if not line.strip():
             if not in_scalar((number, 0)):
                 lead(number, "")
@@ -308,7 +309,7 @@ class _Emitter:
         if isinstance(value, _Scalar) or value.flow or not value.items:
             self.line(f"{head} {self.inline(value, path)}", line, max(line, value.end_line))
             return
-        if head.endswith("-") and isinstance(value, _Map):
+        if head.endswith("-"):  # a list item opens with its first key (or item): `- date: …`
             self.block(value, indent + INDENT, path, prefix=head + " ")
             return
         self.line(head, line, line)
