@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layout import STAFF_UNIT_FIELDS, matches
 from .problems import Problem
 from .yamlio import PathKey, events, parse, resolve_plain
 
@@ -29,11 +30,6 @@ INDENT = 2
 _BREAKS = re.compile("\n|\x85|\u2028|\u2029")  # where libyaml counts a new line
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
-# Where staff type a unit name themselves: written canonically. Everywhere else, as written.
-STAFF_UNIT_FIELDS: dict[str, tuple[str, ...]] = {
-    "task": ("progress", "*", "by"),
-    "reports": ("reports", "*", "unit"),
-}
 
 Position = tuple[int, int]  # 0-based line, column
 
@@ -218,12 +214,6 @@ def _order(kind: str | None, path: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fields_at(RECORD_TYPES[kind], path))
 
 
-def _matches(pattern: tuple[str, ...], path: PathKey) -> bool:
-    return len(pattern) == len(path) and all(
-        (p == "*" and isinstance(q, int)) or p == q for p, q in zip(pattern, path, strict=True)
-    )
-
-
 class _Emitter:
     def __init__(self, kind: str | None, comments: _Comments, unit: Callable[[str], str | None]):
         self.kind = kind
@@ -276,7 +266,7 @@ class _Emitter:
         if isinstance(value, float):
             return node.source
         text = str(value)
-        if self.unit_field is not None and _matches(self.unit_field, path):
+        if self.unit_field is not None and matches(self.unit_field, path):
             text = self.unit(text) or text
         return _quoted(text)
 
@@ -382,7 +372,7 @@ def canonical_units(data: object, kind: str | None, unit: Callable[[str], str | 
             return {k: walk(v, (*path, k)) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v, (*path, i)) for i, v in enumerate(value)]
-        if isinstance(value, str) and _matches(pattern, path):
+        if isinstance(value, str) and matches(pattern, path):
             return unit(value) or value
         return value
 

@@ -38,6 +38,20 @@ UNIT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+# Where staff type a unit name themselves (not transcribed from a source): written canonically.
+STAFF_UNIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "task": ("progress", "*", "by"),
+    "reports": ("reports", "*", "unit"),
+}
+
+
+def matches(pattern: tuple[str, ...], path: PathKey) -> bool:
+    """Whether a path is one the pattern names ("*": any item of a list)."""
+    return len(pattern) == len(path) and all(
+        (p == "*" and isinstance(q, int)) or p == q for p, q in zip(pattern, path, strict=True)
+    )
+
+
 def unit_names(kind: str, data: object) -> tuple[tuple[PathKey, str], ...]:
     """Every unit name written in a file's data, with its path."""
     found: list[tuple[PathKey, str]] = []
