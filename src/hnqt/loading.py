@@ -105,3 +105,46 @@ def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem
     chosen = chooser(checked.root, paths)
     files = sum(1 for rel in checked.files if chosen(rel))
     return files, [p for p in checked.problems if chosen(p.file)]
+
+
+def check_files(root: Path, changed: list[str]) -> Checked:
+    """The problems of the changed files, read with what they refer to — the departments file,
+    a task's plan, a plan's agreement, an agreement's partners, a reports file's plan and its
+    tasks — instead of the whole registry (a fast pre-commit check; CI checks everything).
+    A changed departments file concerns every file: then the whole registry is checked."""
+    from .layout import DEPARTMENTS_FILE, classify
+
+    if DEPARTMENTS_FILE in changed:
+        return check(root)
+    results: dict[str, FileResult] = {}
+    wanted = [DEPARTMENTS_FILE, *changed]
+    while wanted:
+        rel = wanted.pop()
+        kind = classify(tuple(rel.split("/")[1:]))
+        if rel in results or kind is None or not (root / rel).is_file():
+            continue
+        result = results[rel] = read_file(root / rel, rel, kind)
+        wanted += _referenced(root, rel, kind, result.record)
+    registry = assemble(root, dict(sorted(results.items())))
+    registry.problems.extend(run_checks(registry))
+    chosen = set(changed)
+    problems = [p for p in registry.problems if p.file in chosen]
+    return Checked(root, tuple(sorted(chosen & results.keys())), problems, [])
+
+
+def _referenced(root: Path, rel: str, kind: str, record: object) -> list[str]:
+    from .model import Agreement, Plan
+
+    plan_folder = "/".join(rel.split("/")[:3])  # data/plans/<id>
+    if kind == "task":
+        return [f"{plan_folder}/plan.yaml"]
+    if kind == "reports":
+        tasks = sorted(
+            p.relative_to(root).as_posix() for p in (root / plan_folder).glob("tasks/*.yaml")
+        )
+        return [f"{plan_folder}/plan.yaml", *tasks]
+    if isinstance(record, Plan) and record.agreement:
+        return [f"data/agreements/{record.agreement}.yaml"]
+    if isinstance(record, Agreement):
+        return [f"data/partners/{partner}.yaml" for partner in record.partners]
+    return []
