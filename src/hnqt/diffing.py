@@ -113,8 +113,11 @@ def _ending(agreement: Agreement) -> str:
 
 def _records(before: Registry, after: Registry) -> list[Change]:
     changes: list[Change] = []
-    tables = (("agreement", before.agreements, after.agreements),
-              ("plan", before.plans, after.plans), ("partner", before.partners, after.partners))
+    tables = (
+        ("agreement", before.agreements, after.agreements),
+        ("plan", before.plans, after.plans),
+        ("partner", before.partners, after.partners),
+    )
     for kind, old, new in tables:  # fmt: skip
         for ident in sorted(new.keys() - old.keys()):
             item, result = new[ident]
