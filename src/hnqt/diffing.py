@@ -80,9 +80,9 @@ def _tasks(before: Registry, after: Registry) -> list[Change]:
         if old.task.lead != new.task.lead:
             was, now = ", ".join(old.task.lead), ", ".join(new.task.lead)
             changes.append(Change("lead-changed", ident, title, f"{was} → {now}", rel, was, now))
-        for entry in new.task.progress:
-            if entry not in old.task.progress:
-                changes.append(Change("progress-recorded", ident, title, _progress(entry), rel))
+        for step in new.task.progress:
+            if step not in old.task.progress:
+                changes.append(Change("progress-recorded", ident, title, _progress(step), rel))
     return changes
 
 
