@@ -18,7 +18,8 @@ TASKS = "data/plans/kh-test/tasks"
 REPORTS = "data/plans/kh-test/reports.yaml"
 AGREEMENT_FILE = "data/agreements/ct-minsk.yaml"
 PARTNER = 'id: minsk\nkind: city\nname: {vi: "Minsk"}\ncountry: BY\n'
-WARNINGS = {"no-deadline", "no-lead-unit", "duplicate-title", "year-outside-plan"}
+WARNINGS = {"no-deadline", "no-lead-unit", "duplicate-title", "year-outside-plan",
+            "non-canonical-unit"}  # fmt: skip
 
 
 def task(code: str, *, lead: str = '["Sở Y tế"]', deadline: str = '"2026"', title: str = "",
@@ -291,6 +292,21 @@ CASES = [
         ["“Bộ Không Có”", "departments.yaml"],
         id="awaited-issuer-unknown",
     ),
+    pytest.param(
+        {f"{TASKS}/I-2.yaml": task("I.2", lead='["SYT"]', extra=(
+            'progress:\n  - {date: "2026-01-05", by: "so y te"}\n'
+            '  - {date: "2026-02-05", by: "Sở Y tế"}\n'))},
+        [(f"{TASKS}/I-2.yaml", 6, 30, "non-canonical-unit", "warning")],
+        ["“so y te”", "“Sở Y tế”", "hnqt fmt"],
+        id="non-canonical-unit-typed-by-staff-not-in-lead",
+    ),
+    pytest.param(
+        {REPORTS: 'reports:\n  - {unit: "VP UBND TP (Phòng Quan hệ quốc tế)", year: 2026, '
+                  'date: "2026-11-01"}\n'},
+        [(REPORTS, 2, 12, "non-canonical-unit", "warning")],
+        ["“Văn phòng UBND Thành phố (Phòng Quan hệ quốc tế)”"],
+        id="non-canonical-unit-in-a-report",
+    ),
 ]  # fmt: skip
 
 
@@ -370,7 +386,8 @@ def test_a_duplicate_report_written_with_an_alias_is_still_a_duplicate(problems_
     )
     problems = problems_of({REPORTS: reports}).problems
     assert [(p.file, p.line, p.column, p.code) for p in problems] == [
-        (REPORTS, 3, 5, "duplicate-id")
+        (REPORTS, 3, 12, "non-canonical-unit"),  # and `hnqt fmt` would write it "Sở Y tế"
+        (REPORTS, 3, 5, "duplicate-id"),
     ]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import snapshot
 from hnqt.problems import UsageError
-from hnqt.writing import prepare_folder, write_text
+from hnqt.writing import locked, prepare_folder, write_text
 
 
 def test_a_new_file_is_written_whole_with_lf_and_nothing_else_is_left(tmp_path):
@@ -92,3 +92,59 @@ def test_a_folder_that_cannot_be_made_is_said_with_a_hint(tmp_path, monkeypatch)
         prepare_folder(tmp_path / "schemas")
     assert raised.value.message.startswith("không tạo được thư mục") and raised.value.hint
     assert os.listdir(tmp_path) == []
+
+
+def test_a_second_writer_finds_the_lock_and_is_refused(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("cũ\n", encoding="utf-8")
+    with locked(path):
+        with pytest.raises(UsageError) as raised:
+            write_text(path, "mới\n")
+        assert "đang được một lệnh khác sửa" in raised.value.message
+        assert "a.yaml.lock" in raised.value.hint
+    assert path.read_text(encoding="utf-8") == "cũ\n"
+    assert os.listdir(tmp_path) == ["a.yaml"]  # the lock went with the first writer
+
+
+def test_a_lock_left_as_a_link_is_not_followed(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("cũ\n", encoding="utf-8")
+    (tmp_path / "victim").write_text("x\n", encoding="utf-8")
+    (tmp_path / "a.yaml.lock").symlink_to(tmp_path / "victim")
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError):
+        write_text(path, "mới\n")
+    assert snapshot(tmp_path) == before
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("cũ\n", encoding="utf-8")
+    with locked(path) as lock:
+        seen = lock.read()
+        path.write_text("một trình soạn thảo vừa lưu\n", encoding="utf-8")
+        with pytest.raises(UsageError, match="vừa bị thay đổi"):
+            lock.commit("mới\n", seen)
+    assert path.read_text(encoding="utf-8") == "một trình soạn thảo vừa lưu\n"
+    assert os.listdir(tmp_path) == ["a.yaml"]
+
+
+def test_a_commit_writes_through_the_lock_and_keeps_the_mode(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("cũ\n", encoding="utf-8")
+    path.chmod(0o600)
+    with locked(path) as lock:
+        assert (tmp_path / "a.yaml.lock").exists()
+        lock.commit("mới\n", lock.read())
+    assert path.read_text(encoding="utf-8") == "mới\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert os.listdir(tmp_path) == ["a.yaml"]
+
+
+def test_an_error_while_locked_leaves_the_file_and_no_lock(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("cũ\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), locked(path):
+        raise RuntimeError("giữa chừng")
+    assert path.read_text(encoding="utf-8") == "cũ\n"
+    assert os.listdir(tmp_path) == ["a.yaml"]

@@ -11,6 +11,7 @@ a cache that arrives from elsewhere (a pull request, a copied folder) is never u
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import time
@@ -133,6 +134,14 @@ def _racy(stamp: Stamp, now: int) -> bool:
     return stamp[1] >= now - window
 
 
+def _make(folder: Path) -> None:
+    """The cache folder, ignored by git wherever the registry lives."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+
+
 def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object) -> None:
     """Write the cache atomically; silently skip when the folder is not writable.
 
@@ -150,10 +159,7 @@ def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object
         return
     temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+        _make(folder)
         with open(temporary, "wb") as file:
             writer = _SigningWriter(file, key)
             writer.write(len(header).to_bytes(8, "little"))
@@ -163,3 +169,48 @@ def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object
         os.replace(temporary, folder / _FILE)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def load_marks(root: Path, name: str) -> dict[str, object]:
+    """A command's small record of what it already knows (`fmt`: the files already in canonical
+    form, by stamp): JSON, never code, and trusted only when signed with the user's key by
+    the code running now, so a record arriving in a pull request counts for nothing."""
+    key, folder = _key(), _folder(root)
+    if key is None or folder is None or (folder / name).is_symlink():
+        return {}
+    try:
+        blob = (folder / name).read_bytes()
+    except OSError:
+        return {}
+    payload, signature = blob[:-32], blob[-32:]
+    if blake2b(payload, key=key, digest_size=32).digest() != signature:
+        return {}
+    try:
+        fingerprint, marks = json.loads(payload)
+    except ValueError:
+        return {}
+    if fingerprint != repr(_code_fingerprint()) or not isinstance(marks, dict):
+        return {}
+    return marks
+
+
+def save_marks(root: Path, name: str, marks: dict[str, object]) -> None:
+    """Write a command's record, signed; silently skipped where the cache cannot be written."""
+    key, folder = _key(), _folder(root)
+    if key is None or folder is None:
+        return
+    payload = json.dumps([repr(_code_fingerprint()), marks], ensure_ascii=False).encode()
+    temporary = folder / f"{name}.{os.getpid()}.tmp"
+    try:
+        _make(folder)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(temporary, flags, 0o666), "wb") as file:
+            file.write(payload + blake2b(payload, key=key, digest_size=32).digest())
+        os.replace(temporary, folder / name)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def racy(stamp: Stamp) -> bool:
+    """A stamp too recent to vouch for the file's content (see `_racy`)."""
+    return _racy(stamp, time.time_ns())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .layout import DEPARTMENTS_FILE
+from .layout import DEPARTMENTS_FILE, STAFF_UNIT_FIELDS, matches
 from .names import code_key, match_key, plain_key
 from .problems import Problem
 from .units import Miss
@@ -86,6 +86,27 @@ def check_unit_names(registry: Registry) -> Iterator[Problem]:
     for result in registry.files.values():
         for path, name in result.units:
             yield from _unit_problem(registry, result, name, *path)
+
+
+def check_staff_unit_names(registry: Registry) -> Iterator[Problem]:
+    """A unit staff type themselves (`progress[].by`, `reports[].unit`) is written as the unit's
+    canonical name, so every file says it the same way; `hnqt fmt` rewrites it."""
+    if not registry.has_units:
+        return
+    for result in registry.files.values():
+        pattern = STAFF_UNIT_FIELDS.get(result.kind)
+        if pattern is None:
+            continue
+        for path, name in result.units:
+            canonical = registry.units.canonical(name) if matches(pattern, path) else None
+            if canonical is not None and canonical != name:
+                yield result.problem(
+                    path,
+                    "non-canonical-unit",
+                    f"đơn vị “{name}” nên ghi bằng tên chuẩn “{canonical}”",
+                    "chạy `hnqt fmt` để sửa tự động",
+                    "warning",
+                )
 
 
 def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
@@ -264,6 +285,7 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
 CHECKS: list[Check] = [
     check_departments,
     check_unit_names,
+    check_staff_unit_names,
     check_awaited_issuers,
     check_leads_name_someone,
     check_deadline_set,

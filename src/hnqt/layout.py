@@ -4,6 +4,7 @@ of record each path under data/ holds, where each kind names units, and the walk
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,20 @@ UNIT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "reports": (("reports", "*", "unit"),),
 }
+
+
+# Where staff type a unit name themselves (not transcribed from a source): written canonically.
+STAFF_UNIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "task": ("progress", "*", "by"),
+    "reports": ("reports", "*", "unit"),
+}
+
+
+def matches(pattern: tuple[str, ...], path: PathKey) -> bool:
+    """Whether a path is one the pattern names ("*": any item of a list)."""
+    return len(pattern) == len(path) and all(
+        (p == "*" and isinstance(q, int)) or p == q for p, q in zip(pattern, path, strict=True)
+    )
 
 
 def unit_names(kind: str, data: object) -> tuple[tuple[PathKey, str], ...]:
@@ -170,3 +185,23 @@ def inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def chooser(root: Path, paths: list[Path]) -> Callable[[str], bool]:
+    """Whether a file (path relative to the root) lies under one of the given paths (any file,
+    when none is given); a path that does not exist or lies outside the registry is refused."""
+    prefixes = []
+    for given in paths:
+        absolute = given.resolve()
+        if not absolute.exists():
+            raise UsageError(f"không có tệp hay thư mục “{given}”")
+        if not inside(absolute, root):
+            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {root}")
+        prefixes.append(absolute.relative_to(root.resolve()).as_posix())
+
+    def chosen(rel: str) -> bool:
+        return not prefixes or any(
+            p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
+        )
+
+    return chosen

@@ -9,8 +9,8 @@ from pathlib import Path
 from . import cache
 from .cache import Stamp
 from .checks import run_checks
-from .layout import discover, inside
-from .problems import Problem, UsageError
+from .layout import chooser, discover
+from .problems import Problem
 from .reading import FileResult, read_file
 from .registry import Registry, assemble
 
@@ -87,23 +87,64 @@ def _refresh(
     return registry
 
 
+def with_file(registry: Registry, result: FileResult) -> Registry:
+    """The registry as it would be with one file read anew (an edit not yet written): the same
+    assembly and cross-file checks a full load runs, without touching the disk or the cache."""
+    files = {**registry.files, result.rel: result}
+    changed = assemble(registry.root, dict(sorted(files.items())))
+    changed.problems.extend(run_checks(changed))
+    changed.discovered = registry.discovered
+    changed.problems[:0] = registry.discovered
+    return changed
+
+
 def select_files(checked: Checked, paths: list[Path]) -> tuple[int, list[Problem]]:
     """The files and problems under the given paths (all when none are given)."""
     if not paths:
         return len(checked.files), checked.problems
-    prefixes = []
-    for given in paths:
-        absolute = given.resolve()
-        if not absolute.exists():
-            raise UsageError(f"không có tệp hay thư mục “{given}”")
-        if not inside(absolute, checked.root):
-            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {checked.root}")
-        prefixes.append(absolute.relative_to(checked.root.resolve()).as_posix())
-
-    def chosen(rel: str) -> bool:
-        return any(
-            p in ("", ".") or rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes
-        )
-
+    chosen = chooser(checked.root, paths)
     files = sum(1 for rel in checked.files if chosen(rel))
     return files, [p for p in checked.problems if chosen(p.file)]
+
+
+def check_files(root: Path, changed: list[str]) -> Checked:
+    """The problems of the changed files, read with what they refer to — the departments file,
+    a task's plan, a plan's agreement, an agreement's partners, a reports file's plan and its
+    tasks — instead of the whole registry (a fast pre-commit check; CI checks everything).
+    A changed departments file concerns every file: then the whole registry is checked."""
+    from .layout import DEPARTMENTS_FILE, classify
+
+    if DEPARTMENTS_FILE in changed:
+        return check(root)
+    results: dict[str, FileResult] = {}
+    wanted = [DEPARTMENTS_FILE, *changed]
+    while wanted:
+        rel = wanted.pop()
+        kind = classify(tuple(rel.split("/")[1:]))
+        if rel in results or kind is None or not (root / rel).is_file():
+            continue
+        result = results[rel] = read_file(root / rel, rel, kind)
+        wanted += _referenced(root, rel, kind, result.record)
+    registry = assemble(root, dict(sorted(results.items())))
+    registry.problems.extend(run_checks(registry))
+    chosen = set(changed)
+    problems = [p for p in registry.problems if p.file in chosen]
+    return Checked(root, tuple(sorted(chosen & results.keys())), problems, [])
+
+
+def _referenced(root: Path, rel: str, kind: str, record: object) -> list[str]:
+    from .model import Agreement, Plan
+
+    plan_folder = "/".join(rel.split("/")[:3])  # data/plans/<id>
+    if kind == "task":
+        return [f"{plan_folder}/plan.yaml"]
+    if kind == "reports":
+        tasks = sorted(
+            p.relative_to(root).as_posix() for p in (root / plan_folder).glob("tasks/*.yaml")
+        )
+        return [f"{plan_folder}/plan.yaml", *tasks]
+    if isinstance(record, Plan) and record.agreement:
+        return [f"data/agreements/{record.agreement}.yaml"]
+    if isinstance(record, Agreement):
+        return [f"data/partners/{partner}.yaml" for partner in record.partners]
+    return []

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",
     "duplicate-title": "hai nhiệm vụ trùng tên",
     "year-outside-plan": "năm báo cáo ngoài thời kỳ kế hoạch",
+    "non-canonical-unit": "đơn vị do người dùng ghi chưa theo tên chuẩn (hnqt fmt sửa được)",
 }
 
 

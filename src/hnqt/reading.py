@@ -13,7 +13,7 @@ from .model import Agreement, Partner, Plan, Task
 from .problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from .yamlio import PathKey, Position
+    from .yamlio import Document, PathKey, Position
 
 # Positions kept after parsing: the fields that later checks point at (other files' names).
 _KEPT_FIELDS = {
@@ -62,10 +62,22 @@ class FileResult:
 
 def read_file(path: Path, rel: str, kind: str) -> FileResult:
     """Parse and validate one file; positions kept only where later checks need them."""
-    from .validation import validate
     from .yamlio import read
 
-    doc, problems = read(path, rel)
+    return _result(*read(path, rel), rel, kind)
+
+
+def read_text(text: str, rel: str, kind: str) -> FileResult:
+    """What `read_file` makes of a file holding `text`: an edit is checked by the same
+    predicate `validate` applies, before anything is written."""
+    from .yamlio import parse
+
+    return _result(*parse(text, rel), rel, kind)
+
+
+def _result(doc: Document | None, problems: list[Problem], rel: str, kind: str) -> FileResult:
+    from .validation import validate
+
     if doc is None:
         return FileResult(rel, kind, None, tuple(problems))
     record, invalid = validate(kind, doc, rel)

@@ -138,6 +138,16 @@ class UnitDirectory:
         singles = [n for n in self.closest(name, limit=12) if self._single(n)]
         return Miss(name, tuple(singles[:3]), group=True)
 
+    def canonical_name(self, unit: Unit) -> str:
+        """The name a unit is written with: its own, or `Parent (Sub-unit)` for a sub-unit."""
+        parent = self.units.get(unit.parent) if unit.parent else None
+        return f"{parent.name} ({unit.name})" if parent is not None else unit.name
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical form of a name that means one unit (None for a group or no unit)."""
+        found = self.lookup_one(name)
+        return self.canonical_name(found) if isinstance(found, Unit) else None
+
     def _single(self, name: str) -> bool:
         found = self.resolve(name)
         return isinstance(found, Resolution) and len(found.units) == 1

@@ -123,7 +123,7 @@ def _translate(kind: str, error: Any, at: _Located, doc: Document, rel: str) -> 
 
     if error_type in ("unexpected_keyword_argument", "extra_forbidden"):
         field = str(path[-1]) if path else str(loc[-1])
-        known = _fields_at(RECORD_TYPES[kind], path[:-1])
+        known = fields_at(RECORD_TYPES[kind], path[:-1])
         guess = difflib.get_close_matches(field, known, n=1, cutoff=0.5)
         hint = f"có phải “{guess[0]}”?" if guess else "các trường hợp lệ: " + ", ".join(known)
         line, column = doc.position(path, key=True)
@@ -236,7 +236,7 @@ def _value_at(data: object, path: PathKey) -> object:
     return data
 
 
-def _fields_at(record_type: type, path: PathKey) -> list[str]:
+def fields_at(record_type: type, path: PathKey) -> list[str]:
     """The field names of the record type found at a path (for "did you mean")."""
     current: Any = record_type
     for part in path:

@@ -3,10 +3,15 @@ failure leaves the old file as it was (DESIGN §6)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .problems import UsageError
+
+LOCK_SUFFIX = ".lock"
+ANY = object()  # commit without comparing the file to what was read
 
 
 def _refuse_link(path: Path, hint: str) -> None:
@@ -37,23 +42,81 @@ def check_writable(path: Path) -> None:
         raise UsageError(f"“{path}” không phải một tệp thường", "xóa hoặc đổi tên nó rồi chạy lại")
 
 
+class Lock:
+    """A held lock on one file, as git holds `index.lock`: `file.lock` is created exclusively
+    (never through a link), the new content is written into it, and committing renames it over
+    the file. A second writer finds the lock and is refused instead of interleaving."""
+
+    def __init__(self, path: Path) -> None:
+        check_writable(path)
+        self.path = path
+        self.lock = path.with_name(path.name + LOCK_SUFFIX)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            self._fd: int | None = os.open(self.lock, flags, 0o666)
+        except FileExistsError:
+            raise UsageError(
+                f"“{path}” đang được một lệnh khác sửa (có tệp khóa “{self.lock.name}”)",
+                f"chờ lệnh kia xong rồi chạy lại; nếu không còn lệnh nào đang chạy, "
+                f"xóa “{self.lock}”",
+            ) from None
+        except OSError as exc:
+            raise UsageError(
+                f"không ghi được “{path}”: {exc.strerror}", "kiểm tra quyền ghi của thư mục"
+            ) from None
+
+    def read(self) -> bytes | None:
+        """The file's bytes as they are now (None when it does not exist yet)."""
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def commit(self, text: str, expected: object = ANY) -> None:
+        """Replace the file with `text` (UTF-8, LF), keeping its permission bits. With
+        `expected`, the file must still hold those bytes (None: must still be absent): an
+        editor that saved it meanwhile is not overwritten."""
+        if expected is not ANY and self.read() != expected:
+            raise UsageError(
+                f"“{self.path}” vừa bị thay đổi trong lúc hnqt sửa; chưa ghi gì",
+                "chạy lại lệnh",
+            )
+        assert self._fd is not None
+        fd, self._fd = self._fd, None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+            if self.path.exists():
+                os.chmod(self.lock, self.path.stat().st_mode & 0o7777)
+            os.replace(self.lock, self.path)
+        except OSError as exc:
+            self.lock.unlink(missing_ok=True)
+            raise UsageError(
+                f"không ghi được “{self.path}”: {exc.strerror}", "kiểm tra quyền ghi của thư mục"
+            ) from None
+
+    def release(self) -> None:
+        """Give the lock up; the file is left as it is (after a commit, the lock is gone)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+            self.lock.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[Lock]:
+    """Hold the lock on `path` for a read-modify-write; whatever happens, the lock goes."""
+    lock = Lock(path)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
 def write_text(path: Path, text: str) -> None:
     """Write UTF-8 text with LF line ends: a reader sees the old file or the new one, never a
     part; the file keeps its permission bits; a link at `path` is refused, not followed."""
-    check_writable(path)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UsageError(
-            f"không ghi được “{path}”: {exc.strerror}", "kiểm tra quyền ghi của thư mục"
-        ) from None
+    with locked(path) as lock:
+        lock.commit(text)

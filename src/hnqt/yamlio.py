@@ -217,7 +217,7 @@ def resolve_plain(value: str) -> object:
 _DISCARD = object()
 
 
-def _events(text: str) -> Iterator[Any]:
+def events(text: str) -> Iterator[Any]:
     """The libyaml parser's events, straight from ruamel.yaml.clib (the `YAML` facade would
     build a new loader class for every file and keep a record of each one)."""
     from .compat import yaml_parser
@@ -267,7 +267,7 @@ def _build(text: str, reader: _Reader) -> Document:
         doc.keys[child] = frame[3]
         return child
 
-    for event in _events(text):
+    for event in events(text):
         mark = event.start_mark
         pos: Position = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         kind = type(event)
@@ -387,24 +387,39 @@ def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     return doc, reader.problems
 
 
+def _cap(size: int, reader: _Reader) -> None:
+    if size > MAX_BYTES:
+        raise reader.fatal(
+            1,
+            1,
+            "file-too-large",
+            f"tệp quá lớn ({-(-size // 1024)} KiB; tối đa {MAX_BYTES // 1024} KiB)",
+            "tách nội dung thành nhiều tệp nhỏ",
+        )
+
+
+def decoded(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as text (size cap first), or None with the reason."""
+    reader = _Reader(rel)
+    try:
+        _cap(len(raw), reader)
+        return decode(raw, reader), reader.problems
+    except _Abort:
+        return None, reader.problems
+
+
 def read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Read a registry file from disk: size cap first, then decode and parse."""
     reader = _Reader(rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise reader.fatal(
-                1,
-                1,
-                "file-too-large",
-                f"tệp quá lớn ({-(-size // 1024)} KiB; tối đa {MAX_BYTES // 1024} KiB)",
-                "tách nội dung thành nhiều tệp nhỏ",
-            )
-        text = decode(path.read_bytes(), reader)
+        _cap(path.stat().st_size, reader)  # before reading a huge file into memory
+        text, problems = decoded(path.read_bytes(), rel)
     except _Abort:
         return None, reader.problems
     except OSError as exc:
         reader.add(1, 1, "unreadable", f"không đọc được tệp: {exc.strerror}")
         return None, reader.problems
-    doc, problems = parse(text, rel)
-    return doc, reader.problems + problems
+    if text is None:
+        return None, problems
+    doc, more = parse(text, rel)
+    return doc, problems + more

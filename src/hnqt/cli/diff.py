@@ -1,0 +1,50 @@
+"""`hnqt diff`: what a branch or pull request changes, in the registry's own terms."""
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from .app import command
+from .options import RegistryOption, emit
+
+DiffFormat = Enum("DiffFormat", {name: name for name in ("text", "json", "md")}, type=str)  # type: ignore[misc]
+
+
+@command(help="Những gì thay đổi trong sổ đăng ký giữa hai phiên bản git (nhiệm vụ, thời hạn, "
+         "tiến độ, báo cáo, thỏa thuận).")  # fmt: skip
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="GỐC",
+            help="Phiên bản gốc (nhánh, thẻ, commit); mặc định: điểm tách khỏi nhánh chính.",
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ĐÍCH",
+            help="Phiên bản đích; mặc định: cây làm việc (kể cả thay đổi chưa commit).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="Định dạng: text, json, md (cho pull request)."),
+    ] = DiffFormat["text"],
+    registry: RegistryOption = None,
+) -> None:
+    from ..diffing import compare
+    from ..layout import find_root
+    from ..loading import load
+    from ..render.diff import RENDERERS
+    from ..revisions import WORKTREE, default_base, registry_at, resolve
+
+    root = find_root(registry)
+    base_commit = resolve(root, base) if base is not None else default_base(root)
+    before = registry_at(root, base_commit)
+    after = registry_at(root, head) if head is not None else load(root)
+    shown_head = head if head is not None else WORKTREE
+    emit(RENDERERS[format.value](compare(before, after), base or base_commit[:12], shown_head))
