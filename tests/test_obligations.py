@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import AS_OF, FIXTURE
-from hnqt.deadlines import Deadline, listed, occurrences, parse
+from hnqt.deadlines import listed, occurrences, parse
 from hnqt.loading import load
 from hnqt.obligations import all_items, current_status, task_occurrences, task_roles
 from hnqt.queries import DueQuery, due, find_unit
@@ -139,7 +139,7 @@ def test_on_the_due_day_a_task_is_not_overdue(make_registry) -> None:
 def test_leap_years(make_registry) -> None:
     assert parse("Tháng 2/2028").due == date(2028, 2, 29)
     assert parse("Tháng 2/2027").due == date(2027, 2, 28)
-    found = occurrences(Deadline("annual", "trước 29/02 hằng năm", day_month=(29, 2)), [],
+    found = occurrences(parse("trước 29/02 hằng năm"), [],
                         range(2027, 2029), date(2027, 1, 1))  # fmt: skip
     assert [o.due for o in found] == [date(2027, 2, 28), date(2028, 2, 29)]
 
@@ -223,7 +223,7 @@ def test_recorded_submission_closes_the_yearly_report(make_registry) -> None:
 
 
 def test_listed_keeps_past_and_next_only() -> None:
-    found = occurrences(Deadline("annual", "Hàng năm"), [], range(2025, 2031), date(2026, 3, 1))
+    found = occurrences(parse("Hàng năm"), [], range(2025, 2031), date(2026, 3, 1))
     assert [o.year for o in listed(found, date(2026, 3, 1))] == [2025, 2026]
 
 

@@ -190,7 +190,7 @@ def test_the_base_registry_loads_clean(make_registry, untouched):
     assert set(loaded.plans) == {"kh-test"}
     assert set(loaded.tasks) == {"kh-test/I.1"}
     entry = loaded.tasks["kh-test/I.1"]
-    assert isinstance(entry.task, Task) and entry.deadline.kind == "year"
+    assert isinstance(entry.task, Task) and entry.deadline.kind == "due"
     assert loaded.resolve("SYT").units == ("so-y-te",)
 
 

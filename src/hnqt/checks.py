@@ -134,6 +134,21 @@ def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
             )
 
 
+def check_deadline_years(registry: Registry) -> Iterator[Problem]:
+    """`Quý II`, `Tháng 12`: a phrase without a year takes the year of a single-year plan."""
+    from .deadlines import missing_year
+
+    for entry in registry.tasks.values():
+        if entry.deadline is None or not entry.deadline.needs_year:
+            continue
+        plan = registry.plans.get(entry.plan, (None, None))[0]
+        period = plan.period if plan is not None else None
+        years = range(period.start.year, period.end.year + 1) if period else None
+        if reason := missing_year(entry.deadline, years):
+            yield entry.result.problem(("deadline",), "bad-deadline", reason,
+                                       "viết kèm năm: “Quý II/2026”, “Tháng 12/2026”")  # fmt: skip
+
+
 def check_deadline_set(registry: Registry) -> Iterator[Problem]:
     for entry in registry.tasks.values():
         if entry.deadline is not None and entry.deadline.kind == "none":
@@ -289,6 +304,7 @@ CHECKS: list[Check] = [
     check_awaited_issuers,
     check_leads_name_someone,
     check_deadline_set,
+    check_deadline_years,
     check_plan_of_tasks,
     check_duplicate_titles,
     check_progress_years,

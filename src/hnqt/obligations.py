@@ -100,7 +100,7 @@ def task_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list
         shown = listed(task_occurrences(registry, entry, as_of), as_of)
         awaiting = entry.deadline.awaiting if entry.deadline else None
         for occurrence in shown:
-            suffix = f"/{occurrence.year}" if occurrence.year is not None else ""
+            suffix = occurrence.suffix  # "/2026", "/2026-q1", "/2/2026" (second clause)
             for unit, role in roles.items():
                 items.append(Item(
                     "task", entry.id + suffix, entry.plan, entry.task.code, entry.task.title,

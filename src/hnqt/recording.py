@@ -89,7 +89,7 @@ def progress(
     """A progress entry appended to a task; an annual task's entry covers the year of its day
     unless `year` says otherwise."""
     entry = find_task(registry, ident)
-    if year is None and entry.deadline is not None and entry.deadline.kind == "annual":
+    if year is None and entry.deadline is not None and entry.deadline.yearly:
         year = day.year
     item: dict[str, object] = {"date": day.isoformat()}
     if year is not None:
@@ -123,7 +123,7 @@ def event(
     """The awaited document of a task, issued on `day`: the task then has a date."""
     entry = find_task(registry, ident)
     deadline = entry.deadline
-    if deadline is None or deadline.kind != "event":
+    if deadline is None or not deadline.awaits_event:
         raise UsageError(
             f"thời hạn của {entry.id} (“{entry.task.deadline_text}”) không chờ văn bản nào",
             "lệnh event chỉ dành cho nhiệm vụ có thời hạn dạng “Khi … ban hành”",

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..dates import show
-from ..deadlines import STATUS_LABELS, Occurrence
+from ..deadlines import STATUS_LABELS, Occurrence, clause_json
 from ..model import Agreement, Partner, Plan, Unit
 from ..obligations import task_occurrences, task_roles, units_within
 from ..queries import STAT_COLUMNS, StatsRow
@@ -67,10 +67,11 @@ def _names(registry: Registry, names: Iterable[str]) -> str:
 
 
 def _occurrence_line(o: Occurrence) -> str:
-    year = f"năm {o.year}: " if o.year is not None else ""
+    period = f"{o.period}: " if o.period else (f"năm {o.year}: " if o.year is not None else "")
     due = f"hạn {show(o.due)} — " if o.due else ""
     done = f" ({show(o.done_on)})" if o.done_on else ""
-    return f"{year}{due}{STATUS_LABELS[o.status]}{done}"
+    rule = f" [{o.rule}]" if o.rule else ""
+    return f"{period}{due}{STATUS_LABELS[o.status]}{done}{rule}"
 
 
 def show_task(registry: Registry, entry: TaskEntry, found: list[Occurrence], as_of: date) -> str:
@@ -120,10 +121,12 @@ def task_json(registry: Registry, entry: TaskEntry, found: list[Occurrence]) -> 
         "deadline": None if deadline is None else {
             "text": deadline.text, "kind": deadline.kind, "due": jsonable(deadline.due),
             "awaiting": deadline.awaiting, "meaning": deadline.describe(),
+            "clauses": [clause_json(clause) for clause in deadline.clauses],
         },
         "occurrences": [
             {"year": o.year, "due": jsonable(o.due), "status": o.status,
-             "done_on": jsonable(o.done_on)} for o in found
+             "done_on": jsonable(o.done_on), "clause": o.clause, "period": o.period,
+             "rule": o.rule} for o in found
         ],
         "source": entry.result.rel,
     }  # fmt: skip
