@@ -104,7 +104,7 @@ _SPANS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})"), "dmy"),
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*,?\s*nam\s+(\d{4})"), "dm_y"),
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})"), "dm_y"),
-    (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})"), "dm"),
+    (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})"), "dm"),
     (re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})"), "dm"),
     (re.compile(rf"thang\s+(\d{{1,2}})\s*(?:-|den|va|,)\s*(?:thang\s+)?(\d{{1,2}})"
                 rf"(?:{_YEAR_SEP})(\d{{4}})"), "mm_y"),
