@@ -47,6 +47,13 @@ def test_quarterly_and_half_yearly_fall_on_the_periods_last_day():
                                                 (D(2026, 12, 31), "2026-h2")]  # fmt: skip
 
 
+def test_quarterly_on_a_day_of_the_quarters_last_month():
+    found = occurrences(parse("Hằng quý, trước ngày 15 của tháng cuối quý"), [], PLAN_2026,
+                        D(2026, 1, 1))  # fmt: skip
+    assert [o.due for o in found] == [D(2026, m, 15) for m in (3, 6, 9, 12)]
+    assert "ngày 15 tháng cuối" in (found[0].rule or "")
+
+
 def test_yearly_the_31_12_convention_the_plans_day_and_the_named_day():
     years = range(2025, 2027)
     plain = occurrences(parse("Hàng năm"), [], years, D(2025, 1, 1))

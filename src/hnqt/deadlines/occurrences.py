@@ -158,11 +158,13 @@ def _periods(clause: Clause, years: range, plan_day: tuple[int, int] | None) -> 
             for n in range(12 // size):
                 first, last = n * size + 1, (n + 1) * size
                 end = month_end(year, last)
+                due = end if clause.day is None else end.replace(day=min(clause.day, end.day))
                 label = (f"quý {_ROMAN[n]}/{year}" if size == 3
                          else f"6 tháng {'đầu' if n == 0 else 'cuối'} năm {year}")  # fmt: skip
                 key = f"{year}-{'q' if size == 3 else 'h'}{n + 1}"
-                yield (year, date(year, first, 1), end, end, label, key,
-                       "ngày cuối mỗi kỳ (văn bản không nêu ngày)")  # fmt: skip
+                rule = (f"ngày {clause.day} tháng cuối mỗi kỳ (văn bản nêu)" if clause.day
+                        else "ngày cuối mỗi kỳ (văn bản không nêu ngày)")  # fmt: skip
+                yield year, date(year, first, 1), end, due, label, key, rule
 
 
 def _yearly_due(clause: Clause, year: int, plan_day: tuple[int, int] | None) -> tuple[date, str]:

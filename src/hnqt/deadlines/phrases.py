@@ -28,7 +28,7 @@ _VERBS = (
     "hoan thanh", "trien khai", "thuc hien", "xay dung", "ban hanh", "trinh", "to chuc",
     "van hanh", "duy tri", "bao cao", "cap nhat", "tong ket", "so ket", "hoan thien",
     "dua vao su dung", "dua vao van hanh", "ap dung", "bat dau", "ket thuc", "dieu chinh",
-    "bo sung", "sua doi", "tong hop", "gui", "danh gia", "kiem tra",
+    "bo sung", "sua doi", "tong hop", "gui", "danh gia", "kiem tra", "dang ky",
 )  # fmt: skip
 _VERB = r"(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")"
 _LEAD_VERBS = re.compile(rf"(?:{_VERB}(?:\s*,\s*|\s+va\s+|\s+))+")
@@ -173,7 +173,13 @@ def fold(text: str) -> str:
         out.append(folded[0] if folded[0].isascii() else ch)
     key = "".join(out)
     key = re.sub(r"\bqui\b", "quy", key)  # same length: the slices still line up
-    return key.translate(str.maketrans("–—()", "--, "))
+    key = key.translate(str.maketrans("–—()", "--, "))
+    # "ngày 15 (mười lăm)": the number said again in words is blanked, length kept.
+    return _SPELLED.sub(lambda m: " " * len(m[0]), key)
+
+
+_NUMBER_WORDS = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|linh|le|tram|nghin)"
+_SPELLED = re.compile(rf"(?<=\d)\s*,\s*{_NUMBER_WORDS}(?:\s+{_NUMBER_WORDS})*\s(?=\s|$)")
 
 
 def source_text(text: str) -> str:
@@ -251,6 +257,10 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         return event
     if _EVERY.search(s):
         return _recurring(s, text)
+    if m := _PERIOD_DAY.fullmatch(s):
+        every: Every = "month" if m["period"] == "bao cao" else "quarter"
+        _day_in(None, 1, int(m["day"]))
+        return [Clause("recurring", text, every=every, day=int(m["day"]))]
     if m := re.fullmatch(
         r"(?:tu\s+)?(?:nam\s+)?(\d{4})\s*,?\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+tiep\s+theo", s
     ):
@@ -265,6 +275,13 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         if since is not None and since.year is not None:
             return [Clause("ongoing", text, start=since.start())]
     return None
+
+
+# "Chậm nhất ngày 15 của tháng báo cáo" (monthly), "… ngày 06 của tháng cuối quý" (quarterly).
+_PERIOD_DAY = re.compile(
+    r"(?:(?:cham nhat|truoc|vao|han)\s+)*(?:ngay\s+)?(?P<day>\d{1,2})\s+(?:cua\s+)?"
+    r"thang\s+(?P<period>bao cao|cuoi quy)"
+)
 
 
 def _event(s: str, text: str, original: str) -> list[Clause] | None:
@@ -357,8 +374,12 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
             return None
         _day_in(None, 1, int(m[1]))  # 1..31
         return [(None, int(m[1]))]
-    if every != "year":
-        return None
+    if every in ("quarter", "half"):  # "ngày 15 của tháng cuối quý": in the period's last month
+        m = re.fullmatch(r"(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:quy|ky)", s)
+        if m is None:
+            return None
+        _day_in(None, 1, int(m[1]))
+        return [(None, int(m[1]))]
     found: list[tuple[int | None, int | None]] = []
     for part in re.split(r"\s*(?:,|\bva\b)\s*", s):
         part = re.sub(r"^(?:truoc|vao|trong|han)\s+", "", part)
@@ -373,7 +394,8 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
 def _one_time(s: str, text: str) -> Clause | None:
     m = re.fullmatch(
         r"(?P<word>trong thoi gian|trong giai doan|trong|truoc|den het|den|toi|cham nhat la|"
-        r"cham nhat|cuoi|vao|han|giai doan|tu)?\s*(?P<rest>.+)",
+        r"cham nhat|cuoi|vao|han|giai doan|tu|(?:tai )?ky hop(?: chuyen de| thuong le)?)?"
+        r"\s*(?P<rest>.+)",
         s,
     )
     assert m is not None

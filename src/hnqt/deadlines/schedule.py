@@ -74,8 +74,10 @@ class Clause(Record):
             words = EVERY_WORDS[self.every]
             if self.day is not None and self.every == "year":
                 words += f", hạn {self.day:02d}/{self.month:02d}"
-            elif self.day is not None:
+            elif self.day is not None and self.every == "month":
                 words += f", hạn ngày {self.day:02d}"
+            elif self.day is not None:
+                words += f", hạn ngày {self.day:02d} tháng cuối kỳ"
             elif self.every == "year" and self.month is not None:
                 words += f", hạn cuối tháng {self.month:02d}"
             if self.previous:
