@@ -35,12 +35,12 @@ _LEAD_VERBS = re.compile(rf"(?:{_VERB}(?:\s*,\s*|\s+va\s+|\s+))+")
 _ONLY_VERBS = re.compile(rf"{_VERB}(?:\s*(?:,|va)?\s*{_VERB})*")
 _ONGOING = r"(?:thuong xuyen|lien tuc|hang ngay)(?:\s*,?\s*(?:va\s+)?(?:thuong xuyen|lien tuc))?"
 _EVERY = re.compile(
-    r"(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(?P<a>thang|quy|nam|6 thang|sau thang)"
-    r"|dinh ky\s+(?P<b>thang|quy|nam|6 thang|sau thang)"
-    r"|(?P<c>6 thang|sau thang)\s+(?:mot|1)\s+lan"
+    r"(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(?P<a>thang|quy|nam|0?6 thang|sau thang)"
+    r"|dinh ky\s+(?P<b>thang|quy|nam|0?6 thang|sau thang)"
+    r"|(?P<c>0?6 thang|sau thang)\s*(?:(?:mot|1)\s+lan|/\s*lan)"
 )
 _EVERY_OF = {"thang": "month", "quy": "quarter", "nam": "year", "6 thang": "half",
-             "sau thang": "half"}  # fmt: skip
+             "06 thang": "half", "sau thang": "half"}  # fmt: skip
 # Bodies that issue documents: an awaited event names one of them, or nobody.
 _BODIES = (
     "bo ", "chinh phu", "thu tuong", "uy ban", "ubnd", "hoi dong", "hdnd", "quoc hoi", "so ",
@@ -111,6 +111,8 @@ _SPANS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"thang\s+(\d{{1,2}})(?:{_YEAR_SEP})(\d{{4}})"), "m_y"),
     (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), "m_y"),
     (re.compile(r"thang\s+(\d{1,2})"), "m"),
+    (re.compile(rf"quy\s+{_QUARTER}\s*(?:-|den|va|,)\s*(?:quy\s+)?{_QUARTER}"
+                rf"(?:{_YEAR_SEP})(\d{{4}})"), "qq_y"),
     (re.compile(rf"quy\s+{_QUARTER}(?:{_YEAR_SEP})(\d{{4}})"), "q_y"),
     (re.compile(rf"quy\s+{_QUARTER}"), "q"),
     (re.compile(_HALF + r"(?:\s+nam)?\s*,?\s*(\d{4})"), "h_y"),
@@ -145,6 +147,11 @@ def _span(s: str) -> _Span | None:
             month = _month(g[0])
             return _Span("month", _year(g[1]) if form == "m_y" else None, (month, None),
                          (month, None))  # fmt: skip
+        if form == "qq_y":
+            first, last = _QUARTERS[g[0]], _QUARTERS[g[1]]
+            if last < first:
+                raise DeadlineError(f"quý {g[0].upper()} - {g[1].upper()}: quý cuối đứng trước")
+            return _Span("quarter", _year(g[2]), (first * 3 - 2, None), (last * 3, None))
         if form in ("q_y", "q"):
             quarter = _QUARTERS[g[0]]
             year = _year(g[1]) if form == "q_y" else None
@@ -200,7 +207,20 @@ def parse_clauses(source: str) -> tuple[Clause, ...]:
         raise DeadlineError(str(exc)) from None
     if found is None:
         raise DeadlineError(f"không hiểu thời hạn “{source}”")
-    return tuple(found)
+    return _shared_years(found)
+
+
+def _shared_years(clauses: list[Clause]) -> tuple[Clause, ...]:
+    """`Quý I và Quý II năm 2026`, `tháng 02 và quý I năm 2025`: a part without a year takes the
+    year of the dated part that follows it in the same cell, when that keeps them in order."""
+    out = list(clauses)
+    for i in range(len(out) - 1, -1, -1):
+        clause, later = out[i], out[i + 1] if i + 1 < len(out) else None
+        if clause.needs_year and later is not None and later.kind == "due" and later.due:
+            day = clause.in_year(later.due.year)
+            if day <= later.due:
+                out[i] = Clause("due", clause.text, clause.precision, day)
+    return tuple(out)
 
 
 _SEPARATOR = re.compile(r"\s*(?:;|,|\+|\bva\b|\bcung\b)\s*|\s+(?=[a-z])")
@@ -262,7 +282,9 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         _day_in(None, 1, int(m["day"]))
         return [Clause("recurring", text, every=every, day=int(m["day"]))]
     if m := re.fullmatch(
-        r"(?:tu\s+)?(?:nam\s+)?(\d{4})\s*,?\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+tiep\s+theo", s
+        r"(?:tu\s+)?(?:nam\s+)?(\d{4})\s*"
+        r"(?:tro di|,?\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+tiep\s+theo)",
+        s,
     ):
         return [Clause("recurring", text, every="year", start=date(_year(m[1]), 1, 1))]
     one = _one_time(s, text)
