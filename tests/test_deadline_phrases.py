@@ -211,6 +211,15 @@ def test_unreadable_or_partly_read_text_raises(phrase):
     assert str(caught.value)
 
 
+def test_many_parts_are_read_in_reasonable_work_and_long_text_is_refused():
+    # Each part is read, the last is not: without memory of what was read this never ends.
+    with pytest.raises(DeadlineError, match="không hiểu"):
+        parse("2025, " * 60 + "mai")
+    assert len(parse("2025, " * 60 + "2026").clauses) == 61
+    with pytest.raises(DeadlineError, match="tối đa 500"):
+        parse("Quý II/2026 " * 50)
+
+
 def _task(deadline_yaml: str) -> str:
     return f'code: "I.1"\ntitle: "Nhiệm vụ thử"\nlead: ["Sở Y tế"]\ndeadline:\n{deadline_yaml}'
 

@@ -22,7 +22,6 @@ from .occurrences import (
     occurrences,
     status_of,
 )
-from .phrases import parse_clauses, source_text
 from .schedule import MAX_YEAR, MIN_YEAR, Clause, Deadline, DeadlineError, clause_json
 
 if TYPE_CHECKING:
@@ -95,6 +94,9 @@ def parse(
 @functools.lru_cache(maxsize=4096)
 def _parse_phrase(text: str) -> Deadline:
     """The phrase alone (a registry repeats a few dozen phrases thousands of times)."""
+    # The grammar's patterns cost ~8 ms to compile: only a run that reads files pays it.
+    from .phrases import parse_clauses, source_text
+
     return Deadline(collapse(text), parse_clauses(source_text(text)))
 
 

@@ -196,8 +196,15 @@ def source_text(text: str) -> str:
     return "; ".join(line for line in lines if line).rstrip(" .;,")
 
 
+MAX_LENGTH = 500  # real cells are under 200 characters; reading is quadratic in the length
+
+
 def parse_clauses(source: str) -> tuple[Clause, ...]:
     """Every clause of a cell, or DeadlineError when any part of it is not understood."""
+    if len(source) > MAX_LENGTH:
+        raise DeadlineError(
+            f"thời hạn dài {len(source)} ký tự (tối đa {MAX_LENGTH}): ghi riêng phần thời hạn"
+        )
     key = fold(source)
     if not key.strip():
         return ()
@@ -229,12 +236,19 @@ _SEPARATOR = re.compile(r"\s*(?:;|,|\+|\bva\b|\bcung\b)\s*|\s+(?=[a-z])")
 class _Reader:
     def __init__(self, shown: str, key: str) -> None:
         self.shown, self.key = shown, key
+        # Each stretch is read once: without this, many separators make the search exponential.
+        self.cells: dict[tuple[int, int], list[Clause] | None] = {}
 
     def text(self, lo: int, hi: int) -> str:
         return self.shown[lo:hi].strip(" ,;")
 
     def cell(self, lo: int, hi: int) -> list[Clause] | None:
         """Read key[lo:hi] whole, else as a part read whole followed by the rest."""
+        if (lo, hi) not in self.cells:
+            self.cells[lo, hi] = self._cell(lo, hi)
+        return self.cells[lo, hi]
+
+    def _cell(self, lo: int, hi: int) -> list[Clause] | None:
         whole = self.segment(lo, hi)
         if whole is not None:
             return whole
