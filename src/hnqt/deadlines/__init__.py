@@ -17,7 +17,6 @@ from .occurrences import (
     STATUSES,
     Occurrence,
     Status,
-    explain,
     listed,
     occurrences,
     status_of,
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACCEPTED_FORMS", "OPEN_STATUSES", "STATUSES", "STATUS_LABELS", "Clause", "Deadline",
-    "DeadlineError", "Occurrence", "Status", "clause_json", "explain", "listed", "missing_year",
+    "DeadlineError", "Occurrence", "Status", "clause_json", "listed", "missing_year",
     "occurrences", "parse", "parse_deadline_of", "status_of",
 ]  # fmt: skip
 

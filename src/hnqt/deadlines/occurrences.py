@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..dates import month_end
 from ..values import Record, record
-from .schedule import Clause, Deadline, show_day
+from .schedule import Clause, Deadline
 
 Status = Literal[
     "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
@@ -203,9 +203,3 @@ def listed(found: list[Occurrence], as_of: date) -> list[Occurrence]:
         if occurrence.due is None or occurrence.due < as_of or occurrence.done_on is not None:
             shown.append(occurrence)
     return shown
-
-
-def explain(occurrence: Occurrence) -> str:
-    """An occurrence's date and the rule behind it, in words."""
-    due = f"hạn {show_day(occurrence.due)}" if occurrence.due else "chưa có hạn"
-    return f"{due} — {occurrence.rule}" if occurrence.rule else due

@@ -268,21 +268,22 @@ class _Reader:
         text = self.text(lo, hi)
         if not s:
             return None
+        start = self.key.index(s, lo)
         if m := re.search(r",?\s*neu co\s*$", s):
-            rest = s[: m.start()].strip(" ,")
+            rest = s[: m.start()].rstrip(" ,")
             # A follow-up "if any": a one-off event, whatever precedes it (never a recurrence).
-            if not rest or _ONLY_VERBS.fullmatch(rest) or self.segment(lo, lo + len(rest)):
+            if not rest or _ONLY_VERBS.fullmatch(rest) or self.segment(start, start + len(rest)):
                 return [Clause("event", text)]
             return None
         lead = _LEAD_VERBS.match(s)
         body = s[lead.end() :] if lead and lead.end() < len(s) else s
-        offset = self.key.index(s, lo) + (len(s) - len(body))
+        offset = start + (len(s) - len(body))
         return _rules(body, text, self.shown[offset : offset + len(body)])
 
 
 def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     """One part of a cell, read whole by the first rule that covers it."""
-    if re.fullmatch(rf"(?:van hanh\s+|thuc hien\s+)?{_ONGOING}", s):
+    if re.fullmatch(_ONGOING, s):
         return [Clause("ongoing", text)]
     if s.startswith("theo "):
         return [Clause("delegated", text)]
