@@ -58,7 +58,11 @@ def test_yearly_the_31_12_convention_the_plans_day_and_the_named_day():
     years = range(2025, 2027)
     plain = occurrences(parse("Hàng năm"), [], years, D(2025, 1, 1))
     assert [o.due for o in plain] == [D(2025, 12, 31), D(2026, 12, 31)]
-    assert "31/12" in (plain[0].rule or "")
+    assert "31/12" in (plain[0].rule or "") and "thời kỳ kế hoạch 2025–2026" in (
+        plain[0].rule or ""
+    )
+    alone = occurrences(parse("Hàng năm"), [], None, D(2027, 3, 1))
+    assert [o.year for o in alone] == [2027] and "không ghi thời kỳ" in (alone[0].rule or "")
     of_plan = occurrences(parse("Hàng năm"), [], years, D(2025, 1, 1), plan_day=(15, 11))
     assert of_plan[0].due == D(2025, 11, 15) and "kế hoạch" in (of_plan[0].rule or "")
     named = occurrences(parse("Tháng 10 hằng năm"), [], years, D(2025, 1, 1), plan_day=(15, 11))

@@ -118,6 +118,9 @@ def _recurring(
     plan_day: tuple[int, int] | None,
 ) -> list[Occurrence]:
     span = years if years is not None else range(as_of.year, as_of.year + 1)
+    # Which years the recurrence runs in, said beside every date it gives.
+    within = (f"trong thời kỳ kế hoạch {span[0]}–{span[-1]}" if years is not None
+              else "kế hoạch không ghi thời kỳ: chỉ năm đang xét")  # fmt: skip
     periods = [p for p in _periods(clause, span, plan_day)
                if (clause.start is None or p[2] >= clause.start)
                and (clause.until is None or p[1] <= clause.until)]  # fmt: skip
@@ -132,7 +135,7 @@ def _recurring(
             break
     return [
         Occurrence(year, due, status_of(due, closed.get(n), as_of), closed.get(n), index, label,
-                   key, rule)
+                   key, f"{rule}; {within}")
         for n, (year, _start, _end, due, label, key, rule) in enumerate(periods)
     ]  # fmt: skip
 
