@@ -115,6 +115,10 @@ MEANINGS = {
     "Khi Đề án được phê duyệt": "event",
     "Theo kế hoạch đề ra": "delegated",
     "Theo lộ trình của Bộ Công Thương": "delegated",
+    "Theo Kế hoạch số 356-KH/TU ngày 04/08/2025": "delegated",
+    "Theo kế hoạch; Tháng 9": "delegated + due:?-09",
+    "Sau khi Bộ Ngoại giao ban hành, hằng năm": "event:Bộ Ngoại giao + every:year",
+    "Sau khi Quyết định số 12/QĐ-TTg ngày 5/1/2025 có hiệu lực": "event",
     "Hoàn thành trong năm 2026 và vận hành thường xuyên, liên tục": "due:2026-12-31 + ongoing",
     "Thường xuyên, hằng năm": "ongoing + every:year",
     "Quý IV/2025\nHằng năm": "due:2025-12-31 + every:year",
@@ -203,7 +207,8 @@ def test_event_days_beyond_2200_are_an_error():
      "30/2/2026", "29/2/2026", "trước 31/4 hằng năm", "2030-2026", "Năm 1800", "Năm 99999",
      "Khi nào xong", "2026/11/22", "Giai đoạn", "trước Quý III/2026", "Năm học 2025-2026",
      "Quý II/2026, mai", "Hằng năm, sớm", "15 ngày làm việc sau khi ký kết",
-     "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng"],
+     "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng", "Theo kế hoạch hằng năm",
+     "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm"],
 )  # fmt: skip
 def test_unreadable_or_partly_read_text_raises(phrase):
     with pytest.raises(DeadlineError) as caught:

@@ -104,7 +104,7 @@ _SPANS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})"), "dmy"),
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*,?\s*nam\s+(\d{4})"), "dm_y"),
     (re.compile(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})"), "dm_y"),
-    (re.compile(r"(?:ngay\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})"), "dm"),
+    (re.compile(r"(?:ngay\s+)?(\d{1,2})(?:\s*/\s*|-)(\d{1,2})"), "dm"),
     (re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})"), "dm"),
     (re.compile(rf"thang\s+(\d{{1,2}})\s*(?:-|den|va|,)\s*(?:thang\s+)?(\d{{1,2}})"
                 rf"(?:{_YEAR_SEP})(\d{{4}})"), "mm_y"),
@@ -256,7 +256,8 @@ class _Reader:
             if m.start() == lo or m.end() == hi:
                 continue
             left = self.segment(lo, m.start())
-            if left is None:
+            # Free text (an event, a delegation) ends at punctuation, never at a mere space.
+            if left is None or (not m[0].strip() and left[-1].kind in ("event", "delegated")):
                 continue
             right = self.cell(m.end(), hi)
             if right is not None:
@@ -285,7 +286,7 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     """One part of a cell, read whole by the first rule that covers it."""
     if re.fullmatch(_ONGOING, s):
         return [Clause("ongoing", text)]
-    if s.startswith("theo "):
+    if s.startswith("theo ") and not _OTHER_TIMING.search(s):
         return [Clause("delegated", text)]
     event = _event(s, text, original)
     if event is not None:
@@ -314,6 +315,12 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     return None
 
 
+# Words that start a timing of their own: an event's or a delegation's free text may name
+# documents and their dates, but one holding these is several clauses, read part by part.
+_OTHER_TIMING = re.compile(
+    rf";|\bneu co\b|{_EVERY.pattern}|\b(?:thuong xuyen|lien tuc)\b|\bquy\s+{_QUARTER}\b"
+    r"|\bthang\s+\d"
+)
 # "Chậm nhất ngày 15 của tháng báo cáo" (monthly), "… ngày 06 của tháng cuối quý" (quarterly).
 _PERIOD_DAY = re.compile(
     r"(?:(?:cham nhat|truoc|vao|han)\s+)*(?:ngay\s+)?(?P<day>\d{1,2})\s+(?:cua\s+)?"
@@ -331,7 +338,7 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
     if m is None:
         return None
     what = m["what"] or m["after"]
-    if not _EVENT_CUES.search(what):
+    if not _EVENT_CUES.search(what) or _OTHER_TIMING.search(what):
         return None
     if m["work"]:
         raise DeadlineError(
