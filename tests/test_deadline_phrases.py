@@ -119,6 +119,10 @@ MEANINGS = {
     "Theo kế hoạch; Tháng 9": "delegated + due:?-09",
     "Sau khi Bộ Ngoại giao ban hành, hằng năm": "event:Bộ Ngoại giao + every:year",
     "Sau khi Quyết định số 12/QĐ-TTg ngày 5/1/2025 có hiệu lực": "event",
+    "Trước ngày 20 tháng 12 hằng năm hoặc đột xuất khi có yêu cầu": "every:year@20/12 + event",
+    "hằng năm hoặc đột xuất": "every:year + event",
+    "Đột xuất": "event",
+    "Quý IV/2025 Năm 2026": "due:2025-12-31 + due:2026-12-31",
     "Hoàn thành trong năm 2026 và vận hành thường xuyên, liên tục": "due:2026-12-31 + ongoing",
     "Thường xuyên, hằng năm": "ongoing + every:year",
     "Quý IV/2025\nHằng năm": "due:2025-12-31 + every:year",
@@ -208,7 +212,8 @@ def test_event_days_beyond_2200_are_an_error():
      "Khi nào xong", "2026/11/22", "Giai đoạn", "trước Quý III/2026", "Năm học 2025-2026",
      "Quý II/2026, mai", "Hằng năm, sớm", "15 ngày làm việc sau khi ký kết",
      "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng", "Theo kế hoạch hằng năm",
-     "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm"],
+     "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm", "Quý III hoặc Quý IV/2026",
+     "Tháng 12 hằng quý"],
 )  # fmt: skip
 def test_unreadable_or_partly_read_text_raises(phrase):
     with pytest.raises(DeadlineError) as caught:

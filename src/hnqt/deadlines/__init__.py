@@ -46,7 +46,8 @@ ACCEPTED_FORMS = (
     "thường xuyên: Thường xuyên, Thường xuyên, liên tục, Từ 01/7/2025, Triển khai từ năm 2026, "
     "Từ năm học 2025-2026",
     "chờ sự kiện: Khi … ban hành, Sau khi … ban hành, Sau khi có hướng dẫn của Bộ Ngoại giao, "
-    "Khi có phát sinh, 30 ngày sau khi … ban hành, … (nếu có)",
+    "Khi có phát sinh, Đột xuất, 30 ngày sau khi … ban hành, … (nếu có), "
+    "… hằng năm hoặc đột xuất khi có yêu cầu",
     "theo văn bản khác: Theo kế hoạch đề ra, Theo kế hoạch …, Theo lộ trình …",
     "không ghi năm (Quý II, Tháng 12) — lấy năm của kế hoạch khi kế hoạch chỉ có một năm",
     "nhiều thời hạn trong một ô (cách nhau bằng dấu phẩy, chấm phẩy, “và” hoặc xuống dòng): "

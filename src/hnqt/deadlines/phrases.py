@@ -230,7 +230,7 @@ def _shared_years(clauses: list[Clause]) -> tuple[Clause, ...]:
     return tuple(out)
 
 
-_SEPARATOR = re.compile(r"\s*(?:;|,|\+|\bva\b|\bcung\b)\s*|\s+(?=[a-z])")
+_SEPARATOR = re.compile(r"\s*(?:;|,|\+|\bva\b|\bcung\b|\bhoac\b)\s*|\s+(?=[a-z])")
 
 
 class _Reader:
@@ -252,15 +252,24 @@ class _Reader:
         whole = self.segment(lo, hi)
         if whole is not None:
             return whole
-        for m in _SEPARATOR.finditer(self.key, lo, hi):
+        # Punctuation and words ("và", "hoặc") part a cell before a bare space may: "trước ngày
+        # 20 tháng 12 hằng năm hoặc đột xuất" is a yearly day and an event, not a day and a year.
+        splits = sorted(_SEPARATOR.finditer(self.key, lo, hi), key=lambda m: not m[0].strip())
+        for m in splits:
             if m.start() == lo or m.end() == hi:
                 continue
             left = self.segment(lo, m.start())
-            # Free text (an event, a delegation) ends at punctuation, never at a mere space.
-            if left is None or (not m[0].strip() and left[-1].kind in ("event", "delegated")):
+            # A bare space never ends free text (an event, a delegation) nor a date without its
+            # year: "trước ngày 20 tháng 12 hằng năm" is one timing, not a day and a year.
+            if left is None or (
+                not m[0].strip()
+                and (left[-1].kind in ("event", "delegated") or left[-1].needs_year)
+            ):
                 continue
             right = self.cell(m.end(), hi)
-            if right is not None:
+            # "… hoặc đột xuất khi có yêu cầu": "or" adds an awaited event, never a second date
+            # (of "Quý III hoặc Quý IV", either date could be the wrong one).
+            if right is not None and ("hoac" not in m[0] or all(c.kind == "event" for c in right)):
                 return left + right
         return None
 
@@ -329,8 +338,10 @@ _PERIOD_DAY = re.compile(
 
 
 def _event(s: str, text: str, original: str) -> list[Clause] | None:
+    if s == "dot xuat":  # "đột xuất": whenever asked, never on a date
+        return [Clause("event", text)]
     m = re.fullmatch(
-        r"(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
+        r"(?:dot xuat\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
         r"|(?:trong\s+(?:vong|thoi han)\s+)?(?P<days>\d{1,4})\s+ngay(?P<work>\s+lam viec)?"
         r"\s+(?:sau khi|ke tu ngay|ke tu khi|ke tu|sau)\s+(?P<after>.+)",
         s,
