@@ -307,7 +307,7 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         _day_in(None, 1, int(m["day"]))
         return [Clause("recurring", text, every=every, day=int(m["day"]))]
     if m := re.fullmatch(
-        r"(?:tu\s+)?(?:nam\s+)?(\d{4})\s*"
+        r"(?:tu\s+|trong\s+|bat dau tu\s+)?(?:nam\s+)?(\d{4})\s*"
         r"(?:tro di|,?\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+tiep\s+theo)",
         s,
     ):
@@ -342,7 +342,8 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
         return [Clause("event", text)]
     m = re.fullmatch(
         r"(?:dot xuat\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
-        r"|(?:trong\s+(?:vong|thoi han)\s+)?(?P<days>\d{1,4})\s+ngay(?P<work>\s+lam viec)?"
+        r"|(?:cham nhat\s+(?:la\s+)?|trong\s+(?:vong|thoi han)\s+)?(?P<days>\d{1,4})\s+ngay"
+        r"(?P<work>\s+lam viec)?"
         r"\s+(?:sau khi|ke tu ngay|ke tu khi|ke tu|sau)\s+(?P<after>.+)",
         s,
     )
@@ -395,7 +396,7 @@ def _recurring(s: str, text: str) -> list[Clause] | None:
     rest = re.sub(
         r"\s*,?\s*(?:(?:tu|bat dau tu|ke tu)\s+(?:nam\s+)?(?P<from>\d{4})"
         r"|(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?(?P<to>\d{4})"
-        r"|(?:trong\s+)?giai doan\s+(?P<p1>\d{4})\s*-\s*(?P<p2>\d{4}))\s*,?\s*",
+        r"|(?:trong\s+)?(?:giai doan\s+|nam\s+)?(?P<p1>\d{4})\s*-\s*(?P<p2>\d{4}))\s*,?\s*",
         bound,
         s,
     ).strip(" ,")
@@ -422,7 +423,8 @@ def _recurring(s: str, text: str) -> list[Clause] | None:
 def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | None:
     """`trước ngày 20` (monthly), `15/11 và 15/5`, `ngày 10 tháng 01`, `tháng 10`, `quý I`
     (yearly): (month, day) pairs, day None meaning the month's (or quarter's) last day."""
-    s = re.sub(r"^(?:truoc|vao|trong|han|cham nhat|cham nhat la|truoc hoac trong)\s+", "", s)
+    s = _LEAD_VERBS.sub("", s, count=1)  # "hằng năm, báo cáo trước ngày 15/12"
+    s = re.sub(r"^(?:truoc|vao|trong|han|cham nhat la|cham nhat|truoc hoac trong)\s+", "", s)
     if every == "month":
         m = re.fullmatch(r"(?:ngay\s+)?(\d{1,2})(?:\s+(?:cua\s+)?thang)?", s)
         if m is None:
