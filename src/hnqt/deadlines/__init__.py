@@ -10,6 +10,7 @@ import functools
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..dates import show
 from ..names import collapse
 from .occurrences import (
     OPEN_STATUSES,
@@ -82,7 +83,7 @@ def parse(
                 due = date.max
             if not MIN_YEAR <= due.year <= MAX_YEAR:
                 raise DeadlineError(
-                    f"{days} ngày sau {event_date:%d/%m/%Y} nằm ngoài {MIN_YEAR}–{MAX_YEAR}"
+                    f"{days} ngày sau {show(event_date)} nằm ngoài {MIN_YEAR}–{MAX_YEAR}"
                 )
             clause = Clause("event", clause.text, due=due, awaiting=clause.awaiting,
                             days_after=days or None, event_date=event_date,

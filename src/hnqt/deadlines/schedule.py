@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from ..dates import month_end
+from ..dates import month_end, show
 from ..values import Record, record
 
 ClauseKind = Literal["due", "recurring", "ongoing", "event", "delegated"]
@@ -27,10 +27,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 class DeadlineError(ValueError):
     """A deadline phrase hnqt cannot read (or reads only in part)."""
-
-
-def show_day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 @record
@@ -68,7 +64,7 @@ class Clause(Record):
         if self.kind == "due":
             if self.due is None:
                 return f"hạn {self._day_month()} (năm của kế hoạch)"
-            return f"hạn {show_day(self.due)}"
+            return f"hạn {show(self.due)}"
         if self.kind == "recurring":
             assert self.every is not None
             words = EVERY_WORDS[self.every]
@@ -84,11 +80,11 @@ class Clause(Record):
                 words += " (báo cáo kỳ trước)"
             return words + self._bounds()
         if self.kind == "ongoing":
-            since = f" từ {show_day(self.start)}" if self.start else ""
+            since = f" từ {show(self.start)}" if self.start else ""
             return f"thường xuyên{since} (không tính đúng/quá hạn)"
         if self.kind == "event":
             if self.due is not None:
-                return f"hạn {show_day(self.due)}"
+                return f"hạn {show(self.due)}"
             after = f"{self.days_after} ngày sau khi " if self.days_after else ""
             if self.awaiting:
                 return f"{after}chờ văn bản của {self.awaiting}"
@@ -120,9 +116,7 @@ class Clause(Record):
             if self.due is not None and self.event_date is not None:
                 after = f"{self.days_after} ngày sau " if self.days_after else ""
                 document = f" ({self.event_document})" if self.event_document else ""
-                return (
-                    f"{after}văn bản được chờ, ban hành ngày {show_day(self.event_date)}{document}"
-                )
+                return f"{after}văn bản được chờ, ban hành ngày {show(self.event_date)}{document}"
             return "có hạn khi sự kiện được ghi vào dữ liệu (event)"
         if self.kind == "ongoing":
             return "việc thường xuyên: không có hạn riêng, kết quả đưa vào báo cáo năm"
@@ -132,8 +126,8 @@ class Clause(Record):
         return f"{self.day:02d}/{self.month:02d}" if self.day else f"cuối tháng {self.month:02d}"
 
     def _bounds(self) -> str:
-        since = f" từ {show_day(self.start)}" if self.start else ""
-        until = f" đến {show_day(self.until)}" if self.until else ""
+        since = f" từ {show(self.start)}" if self.start else ""
+        until = f" đến {show(self.until)}" if self.until else ""
         return since + until
 
 
