@@ -185,7 +185,14 @@ def test_event_with_a_recorded_date_becomes_dated():
     assert (deadline.due, deadline.awaiting) == (D(2026, 3, 2), "Bộ Ngoại giao")
     assert (clause.event_date, clause.event_document) == (D(2026, 3, 2), "Quyết định số 123/QĐ-BNG")
     assert deadline.describe() == "hạn 02/03/2026"
+    assert deadline.awaits_event and deadline.event_date == D(2026, 3, 2)
+    assert not parse("Quý II/2026").awaits_event and parse("Quý II/2026").event_date is None
     assert "02/03/2026" in clause.rule() and "123/QĐ-BNG" in clause.rule()
+
+
+def test_a_schedule_is_yearly_when_any_clause_recurs_each_year():
+    assert parse("Hàng năm").yearly and parse("Quý IV/2025 và hằng năm").yearly
+    assert not parse("Hằng quý").yearly and not parse("2026").yearly
 
 
 def test_event_with_days_after_from_the_data_or_the_phrase():
