@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from datetime import date
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import FIXTURE
+from conftest import FIXTURE, REPO
 from hnqt.cli import app
 from hnqt.deadlines import ACCEPTED_FORMS, Clause, Deadline, DeadlineError, parse, parse_deadline_of
 from hnqt.loading import load
@@ -411,3 +412,14 @@ def test_accepted_forms_are_all_read():
     assert len(readable) >= 30
     for example in readable:
         parse(example)
+
+
+def test_every_form_the_readme_lists_is_read():
+    """The README's table of forms understood (Cách tính thời hạn) says nothing untrue."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Cách tính thời hạn", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[2] for line in section.splitlines() if line.startswith("| ")]
+    examples = [e for row in rows for e in re.findall(r"`([^`]+)`", row) if "…" not in e]
+    assert len(examples) >= 40
+    for example in examples:
+        assert parse(example).clauses, example
