@@ -284,7 +284,7 @@ def test_unreadable_deadline_is_a_validation_error_that_shows_the_forms(make_reg
     report = _validate(root)
     (problem,) = report["errors"]
     assert (problem["code"], problem["file"]) == ("bad-deadline", path)
-    assert "Quý II/2026, mai" in problem["message"]
+    assert problem["message"] == "không hiểu thời hạn “Quý II/2026, mai”: không đọc được “mai”"
     for form in ("Hàng năm", "Quý II/2026", "Theo kế hoạch đề ra", "Tháng 6/2026", "nếu có"):
         assert form in problem["hint"]
     assert (root / path).read_bytes() == before  # nothing written

@@ -208,12 +208,13 @@ def parse_clauses(source: str) -> tuple[Clause, ...]:
     key = fold(source)
     if not key.strip():
         return ()
+    reader = _Reader(source, key)
     try:
-        found = _Reader(source, key).cell(0, len(key))
+        found = reader.cell(0, len(key))
+        if found is None:
+            raise DeadlineError(f"không hiểu thời hạn “{source}”" + reader.unread())
     except DateError as exc:
         raise DeadlineError(str(exc)) from None
-    if found is None:
-        raise DeadlineError(f"không hiểu thời hạn “{source}”")
     return _shared_years(found)
 
 
@@ -241,6 +242,19 @@ class _Reader:
 
     def text(self, lo: int, hi: int) -> str:
         return self.shown[lo:hi].strip(" ,;")
+
+    def unread(self) -> str:
+        """Which parts, between punctuation, are not understood (when the others are)."""
+        bounds = [0]
+        for m in _SEPARATOR.finditer(self.key):
+            if m[0].strip():
+                bounds += [m.start(), m.end()]
+        bounds.append(len(self.key))
+        parts = list(zip(bounds[::2], bounds[1::2], strict=True))
+        bad = [self.text(lo, hi) for lo, hi in parts if self.cell(lo, hi) is None]
+        if not bad or len(bad) == len(parts):
+            return ""
+        return ": không đọc được " + ", ".join(f"“{part}”" for part in bad)
 
     def cell(self, lo: int, hi: int) -> list[Clause] | None:
         """Read key[lo:hi] whole, else as a part read whole followed by the rest."""
