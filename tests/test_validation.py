@@ -648,3 +648,22 @@ def test_an_empty_code_is_said_in_vietnamese(check, kind, text, where):
     assert found(problems) == [(*where, "bad-value")]
     assert problems[0].message.endswith(": không được để trống")
     assert "String" not in problems[0].message + problems[0].hint
+
+
+def _file_records() -> list[type]:
+    from hnqt import model
+
+    base = model.FileRecord
+    return [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, base)
+            and c is not base]  # fmt: skip
+
+
+@pytest.mark.parametrize("record_type", _file_records(), ids=lambda c: c.__name__)
+def test_every_record_refuses_an_unknown_field(record_type: type) -> None:
+    """The config is declared once, on FileRecord, and holds for each of the records."""
+    from pydantic import TypeAdapter, ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(record_type).validate_python({"colour": "đỏ"})
+    assert "unexpected_keyword_argument" in {e["type"] for e in caught.value.errors()}
+    assert len(_file_records()) >= 29

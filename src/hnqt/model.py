@@ -8,12 +8,18 @@ the annotations below: each marker builds its piece of Pydantic's core schema on
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from .dates import DateError, PartialDate
 from .values import Record, record
 
-_CONFIG = {"extra": "forbid"}
+
+class FileRecord(Record):
+    """A record read from a registry file. Pydantic reads its config from this attribute (for
+    every subclass): a field the format does not have is an error, not silently dropped."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
 class _Strict:
@@ -98,12 +104,11 @@ Names = tuple[Text, ...]
 
 
 @record
-class SourceRef(Record):
+class SourceRef(FileRecord):
     """Where a record comes from: a file of shared/sources and a place in it."""
 
     file: Text
     ref: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 # --- units ---------------------------------------------------------------------------------
@@ -115,7 +120,7 @@ UnitKind = Literal[
 
 
 @record
-class Unit(Record):
+class Unit(FileRecord):
     """A unit that tasks can name: a Sở, ban, city body, ministry, or a sub-unit of one."""
 
     id: Id
@@ -124,43 +129,39 @@ class Unit(Record):
     aliases: Names = ()
     former: Names = ()
     parent: Id | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Group(Record):
+class Group(FileRecord):
     """A phrase naming many units at once: all units, related units, or outside bodies."""
 
     id: Id
     kind: Literal["all", "related", "external"]
     names: Names
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Departments(Record):
+class Departments(FileRecord):
     """data/departments.yaml: every unit and group the registry can name."""
 
     units: tuple[Unit, ...]
     groups: tuple[Group, ...] = ()
-    __pydantic_config__ = _CONFIG
 
 
 # --- partners ------------------------------------------------------------------------------
 
 
 @record
-class LocalizedName(Record):
+class LocalizedName(FileRecord):
     """A partner's name in Vietnamese, English and its own language."""
 
     vi: Text
     en: Text | None = None
     native: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Tie(Record):
+class Tie(FileRecord):
     """A tie another Vietnamese locality has with a partner, as the sources give it."""
 
     locality: Text
@@ -168,11 +169,10 @@ class Tie(Record):
     text: Text
     since: Date | None = None
     source: SourceRef | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Partner(Record):
+class Partner(FileRecord):
     """A foreign partner: a city, region, country or organisation."""
 
     id: Id
@@ -182,7 +182,6 @@ class Partner(Record):
     description: Text | None = None
     ties: tuple[Tie, ...] = ()
     source: tuple[SourceRef, ...] = ()
-    __pydantic_config__ = _CONFIG
 
 
 # --- agreements ----------------------------------------------------------------------------
@@ -191,63 +190,57 @@ Side = Literal["hanoi", "partner"]
 
 
 @record
-class Party(Record):
+class Party(FileRecord):
     """A party to an agreement, as the instrument names it."""
 
     name: Text
     side: Side
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Signatory(Record):
+class Signatory(FileRecord):
     """A person who signed an agreement, with the title the source gives."""
 
     name: Text
     side: Side
     title: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Article(Record):
+class Article(FileRecord):
     """An article of an agreement and the units assigned to carry it out."""
 
     number: Int
     subject: Text
     units: Names = ()
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Term(Record):
+class Term(FileRecord):
     """An agreement's term; a year alone means its last day (31/12)."""
 
     start: Date | None = None
     end: Date | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Step(Record):
+class Step(FileRecord):
     """A recorded step: the day it was done and the document that did it."""
 
     date: FullDate
     document: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Steps(Record):
+class Steps(FileRecord):
     """Law on International Agreements 2020, art. 19: consult before, report within 15 days."""
 
     mofa_consulted: Step | None = None
     reported: Step | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Activity(Record):
+class Activity(FileRecord):
     """A visit, event, invitation or proposal under an agreement."""
 
     kind: Literal["visit", "event", "proposal", "invitation", "meeting", "signing"]
@@ -257,11 +250,10 @@ class Activity(Record):
     status: Literal["proposed", "agreed", "planned", "done"] | None = None
     units: Names = ()
     source: SourceRef | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Agreement(Record):
+class Agreement(FileRecord):
     """A signed international agreement or cooperation programme of the city."""
 
     id: Id
@@ -281,72 +273,65 @@ class Agreement(Record):
     activities: tuple[Activity, ...] = ()
     source: tuple[SourceRef, ...] = ()
     notes: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 # --- plans ---------------------------------------------------------------------------------
 
 
 @record
-class Basis(Record):
+class Basis(FileRecord):
     """A document a plan cites as its legal basis."""
 
     title: Text
     number: Text | None = None
     date: Date | None = None
     issuer: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Signer(Record):
+class Signer(FileRecord):
     """Who signed a plan or directive, with the title block as written."""
 
     name: Text
     title: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Period(Record):
+class Period(FileRecord):
     """The years a plan covers; annual tasks fall due once in each."""
 
     start: Date
     end: Date
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Reporting(Record):
+class Reporting(FileRecord):
     """A yearly reporting rule: every lead unit reports before a day to a receiving unit."""
 
     text: Text
     before: DayMonth
     to: Text
     every: Literal["year"] = "year"
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Budget(Record):
+class Budget(FileRecord):
     """Who budgets a plan's tasks, and the sentence that says so."""
 
     unit: Text
     text: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Section(Record):
+class Section(FileRecord):
     """A section of a plan's task appendix (I … VII)."""
 
     code: TaskCode
     title: Text
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Indicator(Record):
+class Indicator(FileRecord):
     """A target of a plan (Appendix I), keeping the source's numbering."""
 
     number: Int
@@ -354,11 +339,10 @@ class Indicator(Record):
     unit: Text
     target: Text
     monitors: Names = ()
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Plan(Record):
+class Plan(FileRecord):
     """A plan or directive: its metadata, reporting rule, sections and indicators."""
 
     id: Id
@@ -380,14 +364,13 @@ class Plan(Record):
     indicators: tuple[Indicator, ...] = ()
     source: tuple[SourceRef, ...] = ()
     notes: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 # --- tasks ---------------------------------------------------------------------------------
 
 
 @record
-class Progress(Record):
+class Progress(FileRecord):
     """A dated progress entry; `done: true` closes the task (or that year's occurrence)."""
 
     date: FullDate
@@ -396,30 +379,27 @@ class Progress(Record):
     by: Text | None = None
     document: Text | None = None
     done: Bool = False
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class EventRecord(Record):
+class EventRecord(FileRecord):
     """The awaited document, once it is issued."""
 
     date: FullDate
     document: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class DeadlineSpec(Record):
+class DeadlineSpec(FileRecord):
     """A deadline as written, with the awaited document once it is issued."""
 
     text: Text
     event: EventRecord | None = None
     days_after: Annotated[int, _Strict()] | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Task(Record):
+class Task(FileRecord):
     """One task of a plan, with its units, deadline as written and progress."""
 
     code: TaskCode
@@ -433,7 +413,6 @@ class Task(Record):
     source: SourceRef | None = None
     notes: Text | None = None
     progress: tuple[Progress, ...] = ()
-    __pydantic_config__ = _CONFIG
 
     @property
     def deadline_text(self) -> str:
@@ -441,19 +420,17 @@ class Task(Record):
 
 
 @record
-class Submission(Record):
+class Submission(FileRecord):
     """A yearly report a unit sent under a plan's reporting rule."""
 
     unit: Text
     year: Int
     date: FullDate
     document: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
-class Reports(Record):
+class Reports(FileRecord):
     """data/plans/<id>/reports.yaml: the yearly reports units have sent."""
 
     reports: tuple[Submission, ...] = ()
-    __pydantic_config__ = _CONFIG

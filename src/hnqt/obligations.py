@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
-from .deadlines import Occurrence, Status, listed, occurrences, status_of
+from .deadlines import Occurrence, listed, occurrences, status_of
 from .model import Agreement, Plan
 from .names import code_key
 from .registry import Registry, TaskEntry
+from .statuses import Status
 from .values import Record, record
 
 Role = Literal["lead", "support"]

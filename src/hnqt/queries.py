@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from .deadlines import OPEN_STATUSES, STATUSES, Status
+from .choices import ListKind, RoleChoice
 from .model import Agreement, Unit
 from .names import code_key, sort_key
 from .obligations import Item, all_items, current_status, task_roles, top_unit, units_within
 from .problems import UsageError
 from .registry import Registry, TaskEntry
+from .statuses import OPEN_STATUSES, STATUSES, Status
 from .units import Miss
 from .values import Record, record
-
-ROLES = ("lead", "support", "all")
 
 
 def find_unit(registry: Registry, name: str) -> Unit:
@@ -36,7 +35,7 @@ def check_plan(registry: Registry, plan: str | None) -> None:
 class DueQuery(Record):
     as_of: date
     unit: Unit | None = None
-    role: str = "lead"
+    role: RoleChoice = "lead"
     plan: str | None = None
     statuses: frozenset[Status] = OPEN_STATUSES
     within: int | None = None
@@ -71,11 +70,6 @@ def group_by_unit(registry: Registry, items: list[Item]) -> list[tuple[Unit, lis
     return [(unit, groups[unit.id]) for unit in sorted(units, key=lambda u: sort_key(u.name))]
 
 
-STAT_COLUMNS: tuple[Status, ...] = (
-    "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
-)  # fmt: skip
-
-
 @record
 class StatsRow(Record):
     unit: Unit | None  # None: the totals row
@@ -103,16 +97,13 @@ def stats(registry: Registry, as_of: date, plan: str | None = None) -> list[Stat
     return rows
 
 
-LIST_KINDS = ("tasks", "plans", "agreements", "partners", "units")
-
-
 @record
 class ListQuery(Record):
-    kind: str
+    kind: ListKind
     as_of: date
     plan: str | None = None
     unit: Unit | None = None
-    role: str = "lead"
+    role: RoleChoice = "lead"
     partner: str | None = None
     statuses: frozenset[Status] | None = None
 

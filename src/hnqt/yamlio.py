@@ -247,7 +247,7 @@ def _build(text: str, reader: _Reader) -> Document:
     stack: list[list[Any]] = []
     documents = 0
 
-    def attach(value: object, path_of_child: PathKey | None = None) -> PathKey | None:
+    def attach(value: object) -> PathKey | None:
         """Place a value in the current container; return its path (None when discarded)."""
         if not stack:
             doc.data = value

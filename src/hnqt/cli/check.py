@@ -1,17 +1,14 @@
 """`hnqt validate` and `hnqt schema`: what CI runs, and what editors read."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..choices import ValidateFormat
 from ..problems import UsageError
-from ..render.problems import REPORTERS
 from .app import command
 from .options import NoCacheOption, RegistryOption, emit
-
-ValidateFormat = Enum("ValidateFormat", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 
 
 @command(help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.")
@@ -26,7 +23,7 @@ def validate(
     ] = None,
     format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
-    ] = ValidateFormat["text"],
+    ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
     ] = False,
@@ -44,6 +41,7 @@ def validate(
 ) -> None:
     from ..layout import find_root
     from ..loading import check, check_files, select_files
+    from ..render.problems import REPORTERS
 
     root = find_root(registry)
     paths = paths or []
@@ -60,7 +58,7 @@ def validate(
     else:
         checked = check(root, use_cache=not no_cache)
     files, problems = select_files(checked, paths)
-    reporter = REPORTERS[format.value](problems, files, strict)
+    reporter = REPORTERS[format](problems, files, strict)
     emit(reporter.render())
     raise typer.Exit(0 if reporter.ok else 1)
 

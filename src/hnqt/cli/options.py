@@ -9,8 +9,8 @@ import typer
 from ..problems import UsageError
 
 if TYPE_CHECKING:
-    from ..deadlines import Status
     from ..registry import Registry
+    from ..statuses import Status
 
 RegistryOption = Annotated[
     str | None,
@@ -51,7 +51,7 @@ def as_of_date(text: str | None) -> date:
 
 
 def status_filter(values: list[str] | None) -> "frozenset[Status]":
-    from ..deadlines import OPEN_STATUSES, STATUSES
+    from ..statuses import OPEN_STATUSES, STATUSES
 
     if not values:
         return OPEN_STATUSES

@@ -1,10 +1,10 @@
 """`hnqt due`, `show`, `list`, `stats`: reading the registry as of a date."""
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
+from ..choices import DueFormat, ListFormat, ListKind, RoleChoice, ShowFormat, StatsFormat
 from .app import command
 from .options import (
     AsOfOption,
@@ -16,9 +16,6 @@ from .options import (
     load_registry,
     status_filter,
 )
-
-DueFormat = Enum("DueFormat", {name: name for name in ("table", "json", "csv", "ics")}, type=str)  # type: ignore[misc]
-Role = Enum("Role", {name: name for name in ("lead", "support", "all")}, type=str)  # type: ignore[misc]
 
 
 @command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
@@ -35,11 +32,11 @@ def due(
         ),
     ] = None,
     role: Annotated[
-        Role,
+        RoleChoice,
         typer.Option(
             "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all)."
         ),
-    ] = Role["lead"],
+    ] = "lead",
     plan: PlanOption = None,
     status: Annotated[
         list[str] | None,
@@ -52,7 +49,7 @@ def due(
     ] = None,
     format: Annotated[
         DueFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
-    ] = DueFormat["table"],
+    ] = "table",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import DueQuery, find_unit
@@ -62,15 +59,8 @@ def due(
     day, statuses = as_of_date(as_of), status_filter(status)
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
-    query = DueQuery(day, unit, role.value, plan, statuses, within)
-    emit(RENDERERS[format.value](DueView.of(loaded, query, due_items(loaded, query))))
-
-
-ShowFormat = Enum("ShowFormat", {name: name for name in ("text", "json")}, type=str)  # type: ignore[misc]
-ListFormat = Enum("ListFormat", {name: name for name in ("table", "json", "csv")}, type=str)  # type: ignore[misc]
-StatsFormat = Enum("StatsFormat", {name: name for name in ("table", "json")}, type=str)  # type: ignore[misc]
-ListKind = Enum("ListKind", {k: k for k in ("tasks", "plans", "agreements", "partners", "units")},  # type: ignore[misc]
-                type=str)  # fmt: skip
+    query = DueQuery(day, unit, role, plan, statuses, within)
+    emit(RENDERERS[format](DueView.of(loaded, query, due_items(loaded, query))))
 
 
 @command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
@@ -84,7 +74,7 @@ def show(
     as_of: AsOfOption = None,
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
-    ] = ShowFormat["text"],
+    ] = "text",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import find_record
@@ -93,7 +83,7 @@ def show(
     day = as_of_date(as_of)
     loaded = load_registry(registry)
     kind, found = find_record(loaded, ident)
-    emit(render_record(loaded, kind, found, day, format.value))
+    emit(render_record(loaded, kind, found, day, format))
 
 
 @command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
@@ -105,11 +95,11 @@ def list_(
     plan: PlanOption = None,
     so: SoOption = None,
     role: Annotated[
-        Role,
+        RoleChoice,
         typer.Option(
             "--role", help="Với --so: chủ trì (lead), phối hợp (support) hay cả hai (all)."
         ),
-    ] = Role["lead"],
+    ] = "lead",
     partner: Annotated[
         str | None,
         typer.Option(
@@ -123,7 +113,7 @@ def list_(
     as_of: AsOfOption = None,
     format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
-    ] = ListFormat["table"],
+    ] = "table",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import ListQuery, find_unit, list_records
@@ -132,9 +122,9 @@ def list_(
     day = as_of_date(as_of)
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
-    query = ListQuery(kind.value, day, plan, unit, role.value, partner,
+    query = ListQuery(kind, day, plan, unit, role, partner,
                       status_filter(status) if status else None)  # fmt: skip
-    emit(LIST_RENDERERS[format.value](kind.value, list_records(loaded, query), day))
+    emit(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
 
 
 @command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
@@ -143,7 +133,7 @@ def stats(
     as_of: AsOfOption = None,
     format: Annotated[
         StatsFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
-    ] = StatsFormat["table"],
+    ] = "table",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import stats as unit_stats
@@ -151,4 +141,4 @@ def stats(
 
     day = as_of_date(as_of)
     rows = unit_stats(load_registry(registry), day, plan)
-    emit(STATS_RENDERERS[format.value](rows, day, plan))
+    emit(STATS_RENDERERS[format](rows, day, plan))

@@ -12,25 +12,15 @@ from typing import TYPE_CHECKING
 
 from ..dates import show
 from ..names import collapse
-from .occurrences import (
-    OPEN_STATUSES,
-    STATUS_LABELS,
-    STATUSES,
-    Occurrence,
-    Status,
-    listed,
-    occurrences,
-    status_of,
-)
+from .occurrences import Occurrence, listed, occurrences, status_of
 from .schedule import MAX_YEAR, MIN_YEAR, Clause, Deadline, DeadlineError, clause_json
 
 if TYPE_CHECKING:
     from ..model import Task
 
 __all__ = [
-    "ACCEPTED_FORMS", "OPEN_STATUSES", "STATUSES", "STATUS_LABELS", "Clause", "Deadline",
-    "DeadlineError", "Occurrence", "Status", "clause_json", "listed", "missing_year",
-    "occurrences", "parse", "parse_deadline_of", "status_of",
+    "ACCEPTED_FORMS", "Clause", "Deadline", "DeadlineError", "Occurrence", "clause_json",
+    "listed", "missing_year", "occurrences", "parse", "parse_deadline_of", "status_of",
 ]  # fmt: skip
 
 ACCEPTED_FORMS = (

@@ -10,30 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Literal
 
 from ..dates import month_end
+from ..statuses import OPEN_STATUSES, Status
 from ..values import Record, record
 from .schedule import Clause, Deadline
 
-Status = Literal[
-    "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
-]  # fmt: skip
-STATUSES: tuple[Status, ...] = (
-    "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event", "no_deadline",
-)  # fmt: skip
-OPEN_STATUSES: frozenset[Status] = frozenset(
-    {"on_track", "overdue", "ongoing", "awaiting_event", "no_deadline"}
-)
-STATUS_LABELS: dict[Status, str] = {
-    "done_on_time": "Hoàn thành đúng hạn",
-    "done_late": "Hoàn thành quá hạn",
-    "on_track": "Đang thực hiện trong hạn",
-    "overdue": "Quá hạn",
-    "ongoing": "Thường xuyên",
-    "awaiting_event": "Chờ văn bản",
-    "no_deadline": "Chưa xác định thời hạn",
-}
 _ROMAN = ("I", "II", "III", "IV")
 
 

@@ -6,26 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ..choices import DueFormat
 from ..dates import show
-from ..deadlines import STATUS_LABELS
 from ..model import Unit
 from ..obligations import Item
 from ..queries import DueQuery, group_by_unit
 from ..registry import Registry
+from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
 from .tables import Block, Column, nothing_found, render_blocks
 
-SHORT_LABELS = {
-    "done_on_time": "Xong đúng hạn",
-    "done_late": "Xong quá hạn",
-    "on_track": "Trong hạn",
-    "overdue": "Quá hạn",
-    "ongoing": "Thường xuyên",
-    "awaiting_event": "Chờ văn bản",
-    "no_deadline": "Chưa có hạn",
-}
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
-KIND_LABELS = {"task": "nhiệm vụ", "report": "báo cáo", "agreement": "thỏa thuận"}
 
 
 @dataclass
@@ -202,7 +193,7 @@ def _summary(items: list[Item]) -> str:
     return " · ".join(f"{label}: {count}" for label, count in counts.items())
 
 
-RENDERERS: dict[str, Callable[[DueView], str]] = {
+RENDERERS: dict[DueFormat, Callable[[DueView], str]] = {
     "table": render_table,
     "json": render_json,
     "csv": render_csv,

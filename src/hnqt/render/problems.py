@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
+from ..choices import ValidateFormat
 from ..problems import Problem
 from .data import to_json
 
@@ -86,7 +87,7 @@ class GithubReporter(Reporter):
         return "\n".join(lines)
 
 
-REPORTERS: dict[str, type[Reporter]] = {
+REPORTERS: dict[ValidateFormat, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
     "github": GithubReporter,

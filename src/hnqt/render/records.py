@@ -6,18 +6,16 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from ..choices import ListFormat, ShowFormat, StatsFormat
 from ..dates import show
-from ..deadlines import STATUS_LABELS, Occurrence, clause_json
+from ..deadlines import Occurrence, clause_json
 from ..model import Agreement, Partner, Plan, Unit
 from ..obligations import task_occurrences, task_roles, units_within
-from ..queries import STAT_COLUMNS, StatsRow
+from ..queries import StatsRow
 from ..registry import Registry, TaskEntry
+from ..statuses import SHORT_LABELS, STATUS_LABELS, STATUSES
 from .data import jsonable, to_csv, to_json
 from .tables import Block, Column, nothing_found, render_blocks, terminal_width, wrap
-
-KIND_TITLES = {"task": "Nhiệm vụ", "plan": "Kế hoạch", "agreement": "Thỏa thuận",
-               "partner": "Đối tác", "unit": "Đơn vị"}  # fmt: skip
-
 
 # --- show ------------------------------------------------------------------------------------
 
@@ -332,7 +330,7 @@ def list_json(kind: str, items: list[Any], as_of: date) -> str:
     return to_json({"as_of": as_of, "kind": kind, "items": payload})
 
 
-def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: str) -> str:
+def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: ShowFormat) -> str:
     """`hnqt show`: a task with its occurrences as of a date; any other record as it is."""
     if kind == "task":
         occurrences = task_occurrences(registry, found, as_of)
@@ -352,7 +350,7 @@ SHOW_RENDERERS: dict[str, Callable[[Registry, Any], str]] = {
 }
 
 
-LIST_RENDERERS: dict[str, Callable[[str, list[Any], date], str]] = {
+LIST_RENDERERS: dict[ListFormat, Callable[[str, list[Any], date], str]] = {
     "table": list_table,
     "json": list_json,
     "csv": list_csv,
@@ -361,16 +359,12 @@ LIST_RENDERERS: dict[str, Callable[[str, list[Any], date], str]] = {
 
 # --- stats -----------------------------------------------------------------------------------
 
-STAT_HEADERS = {"done_on_time": "Xong đúng hạn", "done_late": "Xong quá hạn",
-                "on_track": "Trong hạn", "overdue": "Quá hạn", "ongoing": "Thường xuyên",
-                "awaiting_event": "Chờ văn bản", "no_deadline": "Chưa có hạn"}  # fmt: skip
-
 
 def stats_table(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
     columns = [Column("Đơn vị chủ trì", flexible=True), Column("Tổng", right=True)]
-    columns += [Column(STAT_HEADERS[s], right=True) for s in STAT_COLUMNS]
+    columns += [Column(SHORT_LABELS[s], right=True) for s in STATUSES]
     table = [[row.unit.name if row.unit else "Tổng cộng", str(row.total)]
-             + [str(row.counts[s]) for s in STAT_COLUMNS] for row in rows]  # fmt: skip
+             + [str(row.counts[s]) for s in STATUSES] for row in rows]  # fmt: skip
     scope = f"kế hoạch {plan}" if plan else "mọi kế hoạch"
     title = f"Thống kê nhiệm vụ theo đơn vị chủ trì ({scope}), tính đến ngày {show(as_of)}"
     styles = [""] * (len(rows) - 1) + ["bold"]
@@ -388,7 +382,7 @@ def stats_json(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
     })  # fmt: skip
 
 
-STATS_RENDERERS: dict[str, Callable[[list[StatsRow], date, str | None], str]] = {
+STATS_RENDERERS: dict[StatsFormat, Callable[[list[StatsRow], date, str | None], str]] = {
     "table": stats_table,
     "json": stats_json,
 }
