@@ -12,6 +12,7 @@ from hnqt import choices
 from hnqt.cli import app
 from hnqt.loading import load
 from hnqt.queries import ListQuery, list_records
+from hnqt.render.diff import RENDERERS as DIFF_RENDERERS
 from hnqt.render.due import RENDERERS
 from hnqt.render.problems import REPORTERS
 from hnqt.render.records import LIST_RENDERERS, STATS_RENDERERS
@@ -20,7 +21,8 @@ from hnqt.render.records import LIST_RENDERERS, STATS_RENDERERS
 @pytest.mark.parametrize(
     ("choice", "acting"),
     [(choices.DueFormat, RENDERERS), (choices.ValidateFormat, REPORTERS),
-     (choices.ListFormat, LIST_RENDERERS), (choices.StatsFormat, STATS_RENDERERS)],
+     (choices.ListFormat, LIST_RENDERERS), (choices.StatsFormat, STATS_RENDERERS),
+     (choices.DiffFormat, DIFF_RENDERERS)],
 )  # fmt: skip
 def test_every_format_has_its_renderer(choice: object, acting: dict[str, object]) -> None:
     assert get_args(choice) == tuple(acting)

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .deadlines import Status
 from .editing import Append, Change, Put, edit_text, new_text
 from .layout import DATA, classify, task_file_stem
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
+from .statuses import Status
 
 SCHEMA_DIR = "schemas"
 NEW_KINDS = ("task", "plan", "agreement", "partner")

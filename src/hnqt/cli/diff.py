@@ -1,14 +1,12 @@
 """`hnqt diff`: what a branch or pull request changes, in the registry's own terms."""
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
+from ..choices import DiffFormat
 from .app import command
 from .options import RegistryOption, emit
-
-DiffFormat = Enum("DiffFormat", {name: name for name in ("text", "json", "md")}, type=str)  # type: ignore[misc]
 
 
 @command(help="Những gì thay đổi trong sổ đăng ký giữa hai phiên bản git (nhiệm vụ, thời hạn, "
@@ -33,7 +31,7 @@ def diff(
     format: Annotated[
         DiffFormat,
         typer.Option("--format", "-f", help="Định dạng: text, json, md (cho pull request)."),
-    ] = DiffFormat["text"],
+    ] = "text",
     registry: RegistryOption = None,
 ) -> None:
     from ..diffing import compare
@@ -47,4 +45,4 @@ def diff(
     before = registry_at(root, base_commit)
     after = registry_at(root, head) if head is not None else load(root)
     shown_head = head if head is not None else WORKTREE
-    emit(RENDERERS[format.value](compare(before, after), base or base_commit[:12], shown_head))
+    emit(RENDERERS[format](compare(before, after), base or base_commit[:12], shown_head))

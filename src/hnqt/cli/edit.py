@@ -3,11 +3,11 @@ time, each change checked before it is written and told back with the status it 
 
 import sys
 from datetime import date
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..choices import NewKind
 from ..problems import UsageError
 from .app import command
 from .options import RegistryOption, emit, load_registry
@@ -31,7 +31,6 @@ DocumentOption = Annotated[
     ),
 ]
 TaskArgument = Annotated[str, typer.Argument(metavar="NHIỆM_VỤ", help="Mã nhiệm vụ: kh-nq59/V.19.")]
-NewKind = Enum("NewKind", {k: k for k in ("task", "plan", "agreement", "partner")}, type=str)  # type: ignore[misc]
 
 
 def _day(text: str | None, option: str = "--date") -> date:
@@ -233,12 +232,12 @@ def new(
         "support": support or None, "deadline": deadline, "kind": record_kind, "issuer": issuer,
         "partners": partner or None, "name": name, "country": country,
     }  # fmt: skip
-    values = _ask_missing(kind.value, given)
-    if kind.value == "partner":
+    values = _ask_missing(kind, given)
+    if kind == "partner":
         values["name"] = {"vi": values["name"]}
     if source is not None:
-        values["source"] = {"file": source} if kind.value == "task" else [{"file": source}]
-    _record(registry, lambda loaded: recording.new_record(loaded, kind.value, values))
+        values["source"] = {"file": source} if kind == "task" else [{"file": source}]
+    _record(registry, lambda loaded: recording.new_record(loaded, kind, values))
 
 
 def _interactive() -> bool:

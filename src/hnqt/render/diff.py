@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..choices import DiffFormat
 from ..diffing import SECTIONS, Change
 from .data import to_json
 
@@ -69,4 +70,4 @@ def render_json(changes: list[Change], base: str, head: str) -> str:
     return to_json({"base": base, "head": head, "changes": changes}) + "\n"
 
 
-RENDERERS: dict[str, Renderer] = {"text": render_text, "json": render_json, "md": render_md}
+RENDERERS: dict[DiffFormat, Renderer] = {"text": render_text, "json": render_json, "md": render_md}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..deadlines import STATUS_LABELS
+from ..statuses import STATUS_LABELS
 
 if TYPE_CHECKING:
     from ..recording import Outcome
