@@ -4,6 +4,7 @@ data file names and satisfies its schema."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -12,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO, snapshot
+from hnqt import schema_export
 from hnqt.cli import app
 from hnqt.layout import classify
-from hnqt.schema_export import schema_files
 from hnqt.yamlio import read
 
 KINDS = ("departments", "partner", "agreement", "plan", "task", "reports")
@@ -28,7 +29,7 @@ def kind_of(path: Path) -> str | None:
 
 @pytest.fixture(scope="module")
 def generated() -> dict[str, dict]:
-    return {name: json.loads(text) for name, text in schema_files().items()}
+    return {name: json.loads(text) for name, text in schema_export.generated().items()}
 
 
 def test_schema_command_writes_one_file_per_kind(tmp_path):
@@ -58,15 +59,25 @@ def test_schema_command_defaults_to_the_registrys_schemas_folder(make_registry):
 
 def test_written_files_are_the_generated_text(tmp_path):
     CliRunner().invoke(app, ["schema", "-o", str(tmp_path)])
-    for name, text in schema_files().items():
+    for name, text in schema_export.generated().items():
         assert (tmp_path / name).read_bytes() == text.encode("utf-8")
+
+
+def test_the_package_ships_the_schemas_the_models_give():
+    """hnqt/schemas/ (package data) is what `hnqt schema` writes; after a model change,
+    `HNQT_UPDATE_SCHEMAS=1 python -m pytest tests/test_schema.py` rewrites it."""
+    current = schema_export.generated()
+    if os.environ.get("HNQT_UPDATE_SCHEMAS"):
+        for name, text in current.items():
+            (REPO / "src" / "hnqt" / "schemas" / name).write_text(text, encoding="utf-8")
+    assert schema_export.bundled() == current
 
 
 def test_shipped_schemas_are_current():
     """schemas/ is what `hnqt schema` writes now; regenerate with `hnqt schema` after a model
     change."""
     shipped = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "schemas").glob("*.json")}
-    current = schema_files()
+    current = schema_export.generated()
     assert sorted(shipped) == sorted(current)
     stale = sorted(name for name in current if shipped[name] != current[name])
     assert stale == [], f"stale schemas (run `hnqt schema`): {stale}"

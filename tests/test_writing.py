@@ -9,13 +9,13 @@ import pytest
 
 from conftest import snapshot
 from hnqt.problems import UsageError
-from hnqt.writing import locked, prepare_folder, write_text
+from hnqt.writing import locked, prepare_folder, write_file
 
 
 def test_a_new_file_is_written_whole_with_lf_and_nothing_else_is_left(tmp_path):
-    write_text(tmp_path / "a.json", "một\r\nhai\n")
+    write_file(tmp_path / "a.json", "một\r\nhai\n")
     assert (tmp_path / "a.json").read_bytes() == "một\r\nhai\n".encode()
-    write_text(tmp_path / "a.json", "ba\n")
+    write_file(tmp_path / "a.json", "ba\n")
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == "ba\n"
     assert os.listdir(tmp_path) == ["a.json"]  # no temporary file left behind
 
@@ -24,7 +24,7 @@ def test_an_existing_file_keeps_its_permission_bits(tmp_path):
     path = tmp_path / "a.json"
     path.write_text("cũ\n", encoding="utf-8")
     path.chmod(0o640)
-    write_text(path, "mới\n")
+    write_file(path, "mới\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert path.read_text(encoding="utf-8") == "mới\n"
 
@@ -37,7 +37,7 @@ def test_a_link_is_refused_and_its_target_untouched(tmp_path):
     (folder / "task.schema.json").symlink_to(target)
     before = snapshot(tmp_path)
     with pytest.raises(UsageError) as raised:
-        write_text(folder / "task.schema.json", "{}\n")
+        write_file(folder / "task.schema.json", "{}\n")
     assert "liên kết" in raised.value.message and raised.value.hint
     assert snapshot(tmp_path) == before
 
@@ -46,7 +46,7 @@ def test_a_folder_in_place_of_the_file_is_refused(tmp_path):
     (tmp_path / "a.json").mkdir()
     before = snapshot(tmp_path)
     with pytest.raises(UsageError, match="không phải một tệp thường"):
-        write_text(tmp_path / "a.json", "{}\n")
+        write_file(tmp_path / "a.json", "{}\n")
     assert snapshot(tmp_path) == before
 
 
@@ -59,7 +59,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(UsageError, match="không ghi được"):
-        write_text(path, "mới\n")
+        write_file(path, "mới\n")
     assert path.read_text(encoding="utf-8") == "cũ\n"
     assert os.listdir(tmp_path) == ["a.json"]
 
@@ -99,7 +99,7 @@ def test_a_second_writer_finds_the_lock_and_is_refused(tmp_path):
     path.write_text("cũ\n", encoding="utf-8")
     with locked(path):
         with pytest.raises(UsageError) as raised:
-            write_text(path, "mới\n")
+            write_file(path, "mới\n")
         assert "đang được một lệnh khác sửa" in raised.value.message
         assert "a.yaml.lock" in raised.value.hint
     assert path.read_text(encoding="utf-8") == "cũ\n"
@@ -113,7 +113,7 @@ def test_a_lock_left_as_a_link_is_not_followed(tmp_path):
     (tmp_path / "a.yaml.lock").symlink_to(tmp_path / "victim")
     before = snapshot(tmp_path)
     with pytest.raises(UsageError):
-        write_text(path, "mới\n")
+        write_file(path, "mới\n")
     assert snapshot(tmp_path) == before
 
 
@@ -148,3 +148,15 @@ def test_an_error_while_locked_leaves_the_file_and_no_lock(tmp_path):
         raise RuntimeError("giữa chừng")
     assert path.read_text(encoding="utf-8") == "cũ\n"
     assert os.listdir(tmp_path) == ["a.yaml"]
+
+
+def test_bytes_are_written_as_they_are_keeping_permissions(tmp_path):
+    """A renderer may make bytes (a .docx): the same writer, the same guarantees."""
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    content = b"PK\x03\x04\x00\r\n\xff"
+    write_file(path, content)
+    assert path.read_bytes() == content
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert os.listdir(tmp_path) == ["bao-cao.docx"]

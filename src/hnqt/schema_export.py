@@ -1,30 +1,47 @@
-"""`hnqt schema`: one JSON Schema per kind of file, for editors (yaml-language-server)."""
+"""`hnqt schema`: one JSON Schema per kind of file, for editors (yaml-language-server).
+
+The schemas ship inside the package (`hnqt/schemas/`, package data): `hnqt schema` copies them
+without building them from the models at every run. The suite checks that they are what the
+models give (tests/test_schema.py; `HNQT_UPDATE_SCHEMAS=1` rewrites them after a model change).
+"""
 
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from pathlib import Path
 
-from .validation import RECORD_TYPES, json_schema
-from .writing import check_writable, prepare_folder, write_text
+from .writing import check_writable, prepare_folder, write_file
 
 SCHEMA_DIR = "schemas"
 
 
-def schema_files() -> dict[str, str]:
-    """File name -> JSON text, for every kind of registry file."""
+def generated() -> dict[str, str]:
+    """File name -> JSON text, built from the models, for every kind of registry file."""
+    from .validation import RECORD_TYPES, json_schema
+
     return {
         f"{kind}.schema.json": json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
         for kind in RECORD_TYPES
     }
 
 
+def bundled() -> dict[str, str]:
+    """File name -> JSON text, as shipped in the package."""
+    folder = files("hnqt") / SCHEMA_DIR
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".schema.json")
+    }
+
+
 def write_schemas(folder: Path) -> list[Path]:
     """Every schema file, each written whole; none is written if any place is refused."""
     prepare_folder(folder)
-    files = {folder / name: text for name, text in schema_files().items()}
-    for path in files:
+    schemas = {folder / name: text for name, text in sorted(bundled().items())}
+    for path in schemas:
         check_writable(path)
-    for path, text in files.items():
-        write_text(path, text)
-    return list(files)
+    for path, text in schemas.items():
+        write_file(path, text)
+    return list(schemas)

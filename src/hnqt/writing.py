@@ -72,10 +72,10 @@ class Lock:
         except FileNotFoundError:
             return None
 
-    def commit(self, text: str, expected: object = ANY) -> None:
-        """Replace the file with `text` (UTF-8, LF), keeping its permission bits. With
-        `expected`, the file must still hold those bytes (None: must still be absent): an
-        editor that saved it meanwhile is not overwritten."""
+    def commit(self, content: str | bytes, expected: object = ANY) -> None:
+        """Replace the file with `content` (text as UTF-8, written as it is: LF stays LF),
+        keeping its permission bits. With `expected`, the file must still hold those bytes
+        (None: must still be absent): an editor that saved it meanwhile is not overwritten."""
         if expected is not ANY and self.read() != expected:
             raise UsageError(
                 f"“{self.path}” vừa bị thay đổi trong lúc hnqt sửa; chưa ghi gì",
@@ -84,8 +84,8 @@ class Lock:
         assert self._fd is not None
         fd, self._fd = self._fd, None
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
+            with os.fdopen(fd, "wb") as file:
+                file.write(content.encode("utf-8") if isinstance(content, str) else content)
                 file.flush()
                 os.fsync(file.fileno())
             if self.path.exists():
@@ -115,8 +115,9 @@ def locked(path: Path) -> Iterator[Lock]:
         lock.release()
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write UTF-8 text with LF line ends: a reader sees the old file or the new one, never a
-    part; the file keeps its permission bits; a link at `path` is refused, not followed."""
+def write_file(path: Path, content: str | bytes) -> None:
+    """Write text (UTF-8, line ends as given) or bytes (a .docx, a .xlsx): a reader sees the
+    old file or the new one, never a part; the file keeps its permission bits; a link at
+    `path` is refused, not followed. Every file hnqt writes goes through here or `locked`."""
     with locked(path) as lock:
-        lock.commit(text)
+        lock.commit(content)

@@ -5,6 +5,8 @@ message; bad registry files are not exceptions at all but reported problems."""
 # option's annotation from a string at each run (~8 ms of eval/compile on the main command).
 import functools
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -12,6 +14,8 @@ from typer.core import TyperGroup
 from ..compat import ClickException, Context
 from ..help_vi import VietnameseCommand, VietnameseContext
 from ..problems import UsageError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class _Boundary(TyperGroup):
@@ -50,8 +54,30 @@ app = typer.Typer(
     options_metavar="[TÙY_CHỌN]",
     subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
 )
-# Every command's help page and usage line in Vietnamese.
-command = functools.partial(app.command, cls=VietnameseCommand)
+_fast_exit: list[bool] = []  # set when a read-only command has run
+
+
+def command(*, read_only: bool = False, **settings: Any) -> Callable[[_F], _F]:
+    """Register a command whose help page and usage line speak Vietnamese. `read_only`: it
+    writes nothing but the cache, so the process may leave without teardown (cli.main)."""
+
+    def register(function: _F) -> _F:
+        run = function
+        if read_only:
+
+            @functools.wraps(function)
+            def run(*args: Any, **kwargs: Any) -> Any:
+                _fast_exit.append(True)
+                return function(*args, **kwargs)
+
+        app.command(cls=VietnameseCommand, **settings)(run)
+        return function
+
+    return register
+
+
+def read_only_ran() -> bool:
+    return bool(_fast_exit)
 
 
 def _usage_error(error: ClickException) -> None:

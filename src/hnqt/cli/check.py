@@ -11,7 +11,10 @@ from .app import command
 from .options import NoCacheOption, RegistryOption, emit
 
 
-@command(help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.")
+@command(
+    read_only=True,
+    help="Kiểm tra toàn bộ sổ đăng ký: cú pháp, trường, đơn vị, thời hạn, tham chiếu.",
+)
 def validate(
     paths: Annotated[
         list[Path] | None,

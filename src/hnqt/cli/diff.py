@@ -9,8 +9,8 @@ from .app import command
 from .options import RegistryOption, emit
 
 
-@command(help="Những gì thay đổi trong sổ đăng ký giữa hai phiên bản git (nhiệm vụ, thời hạn, "
-         "tiến độ, báo cáo, thỏa thuận).")  # fmt: skip
+@command(read_only=True, help="Những gì thay đổi trong sổ đăng ký giữa hai phiên bản git "
+         "(nhiệm vụ, thời hạn, tiến độ, báo cáo, thỏa thuận).")  # fmt: skip
 def diff(
     base: Annotated[
         str | None,

@@ -1,6 +1,7 @@
 """Options shared by several commands, and the small steps every command takes: the as-of date,
 the status filter, loading the registry, printing what a renderer made."""
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ from ..problems import UsageError
 
 if TYPE_CHECKING:
     from ..registry import Registry
+    from ..render import Rendered
     from ..statuses import Status
 
 RegistryOption = Annotated[
@@ -26,10 +28,17 @@ NoCacheOption = Annotated[
 ]
 
 
-def emit(text: str) -> None:
-    """Print as rendered: colour codes are there only when the renderer chose colour
-    (a terminal or FORCE_COLOR, never NO_COLOR), so they are never stripped here."""
-    typer.echo(text, nl=not text.endswith("\n"), color=True)
+def emit(output: "Rendered") -> None:
+    """Print what a renderer made. Text as rendered: colour codes are there only when the
+    renderer chose colour (a terminal or FORCE_COLOR, never NO_COLOR), so they are never
+    stripped here. Bytes (a .docx, a .xlsx) go to standard output untouched; into a file they
+    go through `writing.write_file`, like every file hnqt writes."""
+    if isinstance(output, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+        return
+    typer.echo(output, nl=not output.endswith("\n"), color=True)
 
 
 def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":

@@ -18,7 +18,9 @@ from .options import (
 )
 
 
-@command(help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị).")
+@command(
+    read_only=True, help="Việc đến hạn, quá hạn, chờ văn bản của một đơn vị (hoặc của mọi đơn vị)."
+)
 def due(
     so: SoOption = None,
     as_of: AsOfOption = None,
@@ -63,7 +65,10 @@ def due(
     emit(RENDERERS[format](DueView.of(loaded, query, due_items(loaded, query))))
 
 
-@command(help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+@command(
+    read_only=True,
+    help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.",
+)
 def show(
     ident: Annotated[
         str,
@@ -86,7 +91,9 @@ def show(
     emit(render_record(loaded, kind, found, day, format))
 
 
-@command(name="list", help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị.")
+@command(
+    name="list", read_only=True, help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị."
+)
 def list_(
     kind: Annotated[
         ListKind,
@@ -127,7 +134,9 @@ def list_(
     emit(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
 
 
-@command(help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…")
+@command(
+    read_only=True, help="Thống kê theo đơn vị chủ trì: đúng hạn, quá hạn, trong hạn, thường xuyên…"
+)
 def stats(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
