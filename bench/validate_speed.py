@@ -4,6 +4,9 @@
 - a second run with nothing changed: at most 0.1× the first;
 - cost linear in the number of files up to 100 000, memory under 1 GiB.
 
+Times are CPU time (user + system) of the child process; hnqt must be installed with
+`pip install .` (not editable) in the interpreter running this.
+
     python bench/validate_speed.py [--sizes 1000 10000 100000] [--work DIR]
 """
 
@@ -15,21 +18,22 @@ import tempfile
 from pathlib import Path
 
 from gen_registry import generate
-from measure import run, tool
+from measure import require_installed_copy, run, tool
 
 
 def measure_size(work: Path, size: int, compare: bool) -> dict[str, float]:
     root = generate(work / f"registry-{size}", size)
     hnqt = tool("hnqt")
     shutil.rmtree(root / ".hnqt-cache", ignore_errors=True)
-    cold, cold_rss = run([hnqt, "validate"], root)
-    warm, warm_rss = run([hnqt, "validate"], root)
-    figures = {"size": size, "cold": cold, "warm": warm, "rss_mib": max(cold_rss, warm_rss) / 1024}
+    cold = run([hnqt, "validate"], root)
+    warm = run([hnqt, "validate"], root)
+    figures = {"size": size, "cold": cold.cpu, "warm": warm.cpu,
+               "rss_mib": max(cold.rss_kib, warm.rss_kib) / 1024}  # fmt: skip
     if compare:
         tasks = sorted(str(p) for p in (root / "data" / "plans").glob("*/tasks/*.yaml"))
         schema = str(root / "schemas" / "task.schema.json")
         figures["check_jsonschema"] = run([tool("check-jsonschema"), "--schemafile", schema,
-                                           *tasks], root)[0]  # fmt: skip
+                                           *tasks], root).cpu  # fmt: skip
     return figures
 
 
@@ -38,6 +42,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--work", type=Path, default=None)
     options = parser.parse_args()
+    require_installed_copy()
     work = options.work or Path(tempfile.mkdtemp(prefix="hnqt-bench-"))
     ok = True
     results = []
