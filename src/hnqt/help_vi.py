@@ -4,6 +4,7 @@ help page (usage line, headings, defaults) in English."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from typer.core import TyperCommand
 
@@ -47,6 +48,6 @@ class VietnameseCommand(TyperCommand):
 
     context_class = VietnameseContext
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["options_metavar"] = "[TÙY_CHỌN]"
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)

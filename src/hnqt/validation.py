@@ -94,7 +94,7 @@ def _locate(error: Any, data: object) -> _Located:
     loc = tuple(error["loc"])
     missing = error["type"] in _MISSING
     path: list[str | int] = []
-    current = data
+    current: Any = data
     union: PathKey | None = None
     inside = False
     consumed = True
@@ -103,7 +103,7 @@ def _locate(error: Any, data: object) -> _Located:
         in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
         consumed = in_dict or in_list
         if consumed:
-            current = current[part]  # type: ignore[index]
+            current = current[part]
             path.append(part)
         elif union is None:
             union = tuple(path)
@@ -230,9 +230,9 @@ def _field_label(path: PathKey) -> str:
     return label
 
 
-def _value_at(data: object, path: PathKey) -> object:
+def _value_at(data: Any, path: PathKey) -> object:
     for part in path:
-        data = data[part]  # type: ignore[index]
+        data = data[part]
     return data
 
 
@@ -252,8 +252,8 @@ def fields_at(record_type: type, path: PathKey) -> list[str]:
 def _dataclass_in(annotation: Any) -> type | None:
     if annotation is None:
         return None
-    if dataclasses.is_dataclass(annotation):
-        return annotation  # type: ignore[return-value]
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
+        return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _dataclass_in(typing.get_args(annotation)[0])

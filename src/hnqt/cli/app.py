@@ -24,10 +24,10 @@ class _Boundary(TyperGroup):
 
     context_class = VietnameseContext
 
-    def main(self, *args: object, **kwargs: object) -> object:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
-            done = super().main(*args, **kwargs)  # type: ignore[arg-type]
+            done = super().main(*args, **kwargs)
         except ClickException as error:
             _usage_error(error)  # click's own: bad option, missing argument, unknown command
         sys.exit(done if isinstance(done, int) else 0)
