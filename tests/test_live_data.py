@@ -1,5 +1,6 @@
 """The live registry (data/), which staff edit every week: only what must stay true whatever they
-add — it validates clean, every task of the source documents is there, every unit named resolves.
+add — it validates clean, every task of the source documents is there, every unit named resolves,
+it is formatted as `hnqt fmt` writes it (CI checks that too).
 
 Each invariant runs on data/ and on a copy of it with a typical week's edits (a progress entry,
 a submitted yearly report, a new task, an edited title): an ordinary pull request from a
@@ -91,6 +92,9 @@ def edit_like_staff(root: Path) -> Path:
         'deadline: "Quý II/2027"\n',
         encoding="utf-8",
     )
+    # What the pre-commit hook (or the staff member) does before the pull request.
+    result = CliRunner().invoke(app, ["fmt", "--registry", str(root)])
+    assert result.exit_code == 0, result.output
     return root
 
 
@@ -124,6 +128,11 @@ def test_validates_clean(root: Path) -> None:
     report = json.loads(result.stdout)
     assert report["errors"] == []
     assert (report["ok"], result.exit_code) == (True, 0)
+
+
+def test_is_formatted(root: Path) -> None:
+    result = CliRunner().invoke(app, ["fmt", "--check", "--registry", str(root)])
+    assert result.exit_code == 0, result.output
 
 
 def appendix_ii_codes(text: str) -> list[str]:
