@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .choices import NewKind
 from .editing import Append, Change, Put, edit_text, new_text
 from .layout import DATA, classify, task_file_stem
 from .problems import Problem, UsageError
@@ -23,7 +24,6 @@ from .registry import Registry, TaskEntry
 from .statuses import Status
 
 SCHEMA_DIR = "schemas"
-NEW_KINDS = ("task", "plan", "agreement", "partner")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +182,7 @@ def report_submitted(
                       unit=found.id)  # fmt: skip
 
 
-def new_record(registry: Registry, kind: str, values: dict[str, object]) -> FileChange:
+def new_record(registry: Registry, kind: NewKind, values: dict[str, object]) -> FileChange:
     """A new task, plan, agreement or partner file from the values given (unit names made
     canonical; fields in the order the schema lists them)."""
     ident = str(values.get("code" if kind == "task" else "id", ""))
