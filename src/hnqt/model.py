@@ -110,29 +110,72 @@ class SourceRef(Record):
 
 UnitKind = Literal[
     "city", "so", "ban", "agency", "institute", "press", "party", "mass-org", "bank",
-    "armed", "ministry", "central", "division", "other",
+    "armed", "branch", "ministry", "central", "division", "other",
 ]  # fmt: skip
 
 
 @record
+class Basis(Record):
+    """A public document something rests on: a plan's legal basis, a unit's 2025 merger."""
+
+    title: Text
+    number: Text | None = None
+    date: Date | None = None
+    issuer: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@record
+class Former(Record):
+    """A unit merged into this one, with the decision that did it; `partial` when only some
+    of its functions came here (Sở Lao động - Thương binh và Xã hội was split three ways)."""
+
+    name: Text
+    basis: tuple[Basis, ...] = ()
+    partial: Bool = False
+    note: Text | None = None
+    __pydantic_config__ = _CONFIG
+
+
+@record
 class Unit(Record):
-    """A unit that tasks can name: a Sở, ban, city body, ministry, or a sub-unit of one."""
+    """A unit that tasks can name: a Sở, ban, city body, ministry, or a sub-unit of one.
+
+    A unit no registry file names says why it is listed: the sources that name it (`source`)
+    or the public decisions it rests on (`basis`)."""
 
     id: Id
     name: Text
     kind: UnitKind
     aliases: Names = ()
-    former: Names = ()
+    former: tuple[Text | Former, ...] = ()
     parent: Id | None = None
+    source: tuple[SourceRef, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    note: Text | None = None
     __pydantic_config__ = _CONFIG
+
+    @property
+    def former_names(self) -> tuple[str, ...]:
+        return tuple(f if isinstance(f, str) else f.name for f in self.former)
+
+
+# What a group phrase means is read from the document that writes it (DESIGN §3):
+#   addressees — the units the document is addressed to ("Các Sở, ngành, đơn vị");
+#   others     — its addressees less the units it names ("Các cơ quan, đơn vị khác");
+#   named      — the units it names as lead or support, less central bodies
+#                ("Các Sở, ban, ngành có tên trong KH", in a Nơi nhận);
+#   city       — every department of the city ("Các Sở, ban, ngành thuộc Thành phố");
+#   related    — "… liên quan": nobody in particular; external — bodies outside the city.
+GroupKind = Literal["addressees", "others", "named", "city", "related", "external"]
 
 
 @record
 class Group(Record):
-    """A phrase naming many units at once: all units, related units, or outside bodies."""
+    """A phrase naming many units at once; its `kind` says how a document's words resolve."""
 
     id: Id
-    kind: Literal["all", "related", "external"]
+    kind: GroupKind
     names: Names
     __pydantic_config__ = _CONFIG
 
@@ -247,6 +290,16 @@ class Steps(Record):
 
 
 @record
+class FollowUp(Record):
+    """Who follows an agreement up, and the source that says so: without both, hnqt shows the
+    agreement's dates but makes them no unit's obligation (DESIGN §3, Agreements)."""
+
+    unit: Text
+    source: SourceRef
+    __pydantic_config__ = _CONFIG
+
+
+@record
 class Activity(Record):
     """A visit, event, invitation or proposal under an agreement."""
 
@@ -276,7 +329,7 @@ class Agreement(Record):
     articles: tuple[Article, ...] = ()
     term: Term | None = None
     status: Literal["draft", "in_force", "expired", "terminated"] = "in_force"
-    follow_up: Text = "Văn phòng UBND Thành phố"
+    follow_up: FollowUp | None = None
     steps: Steps = Steps()
     activities: tuple[Activity, ...] = ()
     source: tuple[SourceRef, ...] = ()
@@ -285,17 +338,6 @@ class Agreement(Record):
 
 
 # --- plans ---------------------------------------------------------------------------------
-
-
-@record
-class Basis(Record):
-    """A document a plan cites as its legal basis."""
-
-    title: Text
-    number: Text | None = None
-    date: Date | None = None
-    issuer: Text | None = None
-    __pydantic_config__ = _CONFIG
 
 
 @record
@@ -318,12 +360,36 @@ class Period(Record):
 
 @record
 class Reporting(Record):
-    """A yearly reporting rule: every lead unit reports before a day to a receiving unit."""
+    """A yearly reporting rule: the units its words name (`by`, as written: "Các Sở, ngành,
+    đơn vị") report before a day to a receiving unit."""
 
     text: Text
     before: DayMonth
     to: Text
+    by: Names
+    source: SourceRef
     every: Literal["year"] = "year"
+    __pydantic_config__ = _CONFIG
+
+
+@record
+class Addressee(Record):
+    """One line of a document's Kính gửi (or the Nơi nhận line that tasks), as written: a unit,
+    or a group phrase ("Các Sở, ban, ngành có tên trong KH")."""
+
+    name: Text
+    source: SourceRef
+    __pydantic_config__ = _CONFIG
+
+
+@record
+class IssueWindow(Record):
+    """What the sources allow about an issue date they leave blank: after a cited document,
+    before a day its own text implies. Items due inside the window are owed on an assumption."""
+
+    after: FullDate | None = None
+    before: FullDate | None = None
+    note: Text | None = None
     __pydantic_config__ = _CONFIG
 
 
@@ -367,8 +433,10 @@ class Plan(Record):
     issuer: Text
     number: Text | None = None
     date: Date | None = None
+    issued: IssueWindow | None = None  # when `date` is blank or partial
     signer: Signer | None = None
-    recipients: Names = ()
+    recipients: Names = ()  # Nơi nhận, line by line as written (not resolved)
+    addressees: tuple[Addressee, ...] = ()  # whom its duties go to: what its groups mean
     agreement: Id | None = None
     basis: tuple[Basis, ...] = ()
     period: Period | None = None
@@ -388,7 +456,8 @@ class Plan(Record):
 
 @record
 class Progress(Record):
-    """A dated progress entry; `done: true` closes the task (or that year's occurrence)."""
+    """A dated progress entry; `done: true` closes the task (or that year's occurrence) — on a
+    task with several leads, only the share of the unit `by` (which is then required)."""
 
     date: FullDate
     note: Text | None = None

@@ -21,7 +21,7 @@ _KEPT_FIELDS = {
     "plan": {
         "id",
         "issuer",
-        "recipients",
+        "addressees",
         "agreement",
         "reporting",
         "budget",
