@@ -60,14 +60,18 @@ def test_due_json_contract() -> None:
     assert payload["as_of"] == "2026-11-22"
     assert payload["unit"] == {"id": "so-y-te", "name": "Sở Y tế"}
     required = {"kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
-                "days_left", "source"}  # fmt: skip
+                "days_left", "source", "basis", "assumed"}  # fmt: skip
     for item in payload["items"]:
         assert required <= set(item)
+        assert item["basis"] and isinstance(item["assumed"], bool)
         assert item["kind"] in ("task", "report", "agreement")
         assert item["role"] in ("lead", "support")
         assert (FIXTURE / item["source"]).is_file()
     report = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2026")
     assert (report["due"], report["status"], report["days_left"]) == ("2026-11-15", "overdue", -7)
+    assert report["assumed"] is False and "III. Tổ chức thực hiện, mục 3" in report["basis"]
+    first = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2025")
+    assert first["assumed"] is True  # 15/11/2025: only if kh-nq59 was out by then
     dues = [i["due"] for i in payload["items"] if i["due"]]
     assert dues == sorted(dues)
 
