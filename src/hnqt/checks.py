@@ -327,6 +327,7 @@ def check_addressees(registry: Registry) -> Iterator[Problem]:
     "Các Sở, ban, ngành thuộc Thành phố"); a task's "Các Sở, ngành, đơn vị" or "Các cơ quan,
     đơn vị khác" needs them, else it would mean nobody (or, worse, be guessed)."""
     for plan, result in registry.plans.values():
+        registry.scope(plan.id)  # worked out once here: the cached registry keeps it for `due`
         for index, addressee in enumerate(plan.addressees):
             found = registry.resolve(addressee.name)
             if found is not None and found.group not in (None, "named", "city"):

@@ -17,7 +17,6 @@ from .model import Agreement, GroupKind, Plan, SourceRef
 from .names import code_key
 from .registry import Registry, TaskEntry
 from .units import Scope
-from .values import Record, record
 
 Role = Literal["lead", "support"]
 Kind = Literal["task", "report", "agreement"]
@@ -66,9 +65,9 @@ def cite(ref: SourceRef) -> str:
 # --- what a document's names mean --------------------------------------------------------
 
 
-@record
-class Assignment(Record):
-    """The units one written name gives a task, and why (what `show` explains)."""
+class Assignment(NamedTuple):
+    """The units one written name gives a task, and why (what `show` explains). A named tuple:
+    every task's names are read at every `due`, and a tuple costs no setattr per field."""
 
     name: str
     role: Role
