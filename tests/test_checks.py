@@ -138,6 +138,13 @@ CASES = [
         id="bad-addressee",
     ),
     pytest.param(
+        {PLAN_FILE: PLAN.replace("period:", 'issued: {after: "2025-08-04", before: "2025-08-04"}\n'
+                                 "period:")},
+        [(PLAN_FILE, 5, 9, "bad-issue-window", "error")],
+        ["04/08/2025", "issued.after"],
+        id="bad-issue-window",
+    ),
+    pytest.param(
         {PLAN_FILE: re.sub(r"addressees:\n.*\n", "", PLAN),
          f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Y tế", "Các cơ quan, đơn vị khác"]')},
         [(f"{TASKS}/I-2.yaml", 3, 19, "no-addressees", "error")],

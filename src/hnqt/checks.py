@@ -260,6 +260,17 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
             )
         yield from _unique(result, "indicators", [i.number for i in plan.indicators], "chỉ tiêu số")
         yield from _unique(result, "sections", [s.code for s in plan.sections], "mục")
+        issued = plan.issued
+        after = issued.after.as_date() if issued and issued.after else None
+        before = issued.before.as_date() if issued and issued.before else None
+        if after is not None and before is not None and before <= after:
+            yield result.problem(
+                ("issued",),
+                "bad-issue-window",
+                f"văn bản không thể ban hành sau {after:%d/%m/%Y} mà không muộn hơn "
+                f"{before:%d/%m/%Y}",
+                "kiểm tra issued.after và issued.before",
+            )
 
 
 def _unique(result: FileResult, field: str, values: list[object], label: str) -> Iterator[Problem]:

@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "bad-addressee": "nơi nhận không chỉ đơn vị cụ thể nào",
     "no-addressees": "nhóm “các đơn vị văn bản gửi tới” mà văn bản chưa ghi nơi nhận",
     "progress-without-unit": "tiến độ của nhiệm vụ nhiều đơn vị chủ trì không ghi đơn vị",
+    "bad-issue-window": "khoảng ngày ban hành (issued) rỗng",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",

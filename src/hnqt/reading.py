@@ -22,6 +22,7 @@ _KEPT_FIELDS = {
         "id",
         "issuer",
         "addressees",
+        "issued",
         "agreement",
         "reporting",
         "budget",
