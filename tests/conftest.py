@@ -58,9 +58,15 @@ units:
     name: "Bộ Ngoại giao"
     kind: ministry
 groups:
-  - id: all-units
-    kind: all
+  - id: addressed-units
+    kind: addressees
     names: ["Các Sở, ngành, đơn vị"]
+  - id: named-units
+    kind: named
+    names: ["Các Sở, ban, ngành có tên trong KH"]
+  - id: other-units
+    kind: others
+    names: ["Các cơ quan, đơn vị khác"]
   - id: related-units
     kind: related
     names: ["Các Sở, ngành, đơn vị liên quan"]
@@ -72,10 +78,14 @@ kind: plan
 title: "Kế hoạch thử"
 issuer: "Ủy ban nhân dân thành phố Hà Nội"
 period: {start: "2025", end: "2030"}
+addressees:
+  - {name: "Các Sở, ban, ngành có tên trong KH", source: {file: "kh.txt", ref: "Nơi nhận"}}
 reporting:
   text: "định kỳ hằng năm trước ngày 15 tháng 11 báo cáo về Sở Công Thương"
   before: "15/11"
   to: "Sở Công Thương"
+  by: ["Các Sở, ngành, đơn vị"]
+  source: {file: "kh.txt", ref: "III.3"}
 sections:
   - {code: "I", title: "Mục một"}
 """

@@ -90,7 +90,8 @@ def agreement_fields(messy: bool) -> st.SearchStrategy:
                 "start": st.sampled_from(DATES[:5]), "end": st.sampled_from(DATES[:5])})),
             "steps": field(st.fixed_dictionaries({}, optional={"reported": step})),
             "status": field(st.sampled_from(["in_force", "expired", "draft"])),
-            "follow_up": field(st.sampled_from(UNITS)),
+            "follow_up": field(st.fixed_dictionaries(
+                {"unit": st.sampled_from(UNITS), "source": st.just({"file": "a.txt"})})),
         },
     )  # fmt: skip
 

@@ -19,7 +19,7 @@ REPORTS = "data/plans/kh-test/reports.yaml"
 AGREEMENT_FILE = "data/agreements/ct-minsk.yaml"
 PARTNER = 'id: minsk\nkind: city\nname: {vi: "Minsk"}\ncountry: BY\n'
 WARNINGS = {"no-deadline", "no-lead-unit", "duplicate-title", "year-outside-plan",
-            "non-canonical-unit"}  # fmt: skip
+            "non-canonical-unit", "progress-by-not-lead", "partly-merged-unit"}  # fmt: skip
 
 
 def task(code: str, *, lead: str = '["Sở Y tế"]', deadline: str = '"2026"', title: str = "",
@@ -64,7 +64,7 @@ id: ct-minsk
 kind: programme
 title: "Chương trình hợp tác"
 partners: [minsk]
-follow_up: "Văn phòng UBND TP"
+follow_up: {unit: "Văn phòng UBND TP", source: {file: "ct.txt"}}
 articles:
   - {number: 1, subject: "Y tế", units: ["Sở Y tế", "Sở Du lịch"]}
 activities:
@@ -109,29 +109,80 @@ CASES = [
     pytest.param(
         {PLAN_FILE: PLAN.replace(
             'issuer: "Ủy ban nhân dân thành phố Hà Nội"',
-            'issuer: "UBND TP Hải Phòng"\nrecipients: ["Sở Y tế", "Sở Xây"]',
+            'issuer: "UBND TP Hải Phòng"\nrecipients: ["Sở Y tế;", "Sở Xây;"]',
         ) + 'indicators:\n  - {number: 1, name: "a", unit: "%", target: "1",'
             ' monitors: ["Sở Công Thương", "Cục Thống kê"]}\n'},
-        [(PLAN_FILE, 4, 9, "unknown-unit", "error"), (PLAN_FILE, 5, 25, "unknown-unit", "error"),
-         (PLAN_FILE, 14, 81, "unknown-unit", "error")],
+        [(PLAN_FILE, 4, 9, "unknown-unit", "error"), (PLAN_FILE, 18, 81, "unknown-unit", "error")],
         ["“UBND TP Hải Phòng”", "UBND Thành phố"],
         id="unknown-unit-plan",
     ),
     pytest.param(
         {PLAN_FILE: PLAN.replace('to: "Sở Công Thương"', 'to: "Sở Công Thuong nghiệp"')},
-        [(PLAN_FILE, 9, 7, "unknown-unit", "error")],
+        [(PLAN_FILE, 11, 7, "unknown-unit", "error")],
         ["“Sở Công Thuong nghiệp”", "Sở Công Thương"],
         id="unknown-unit-plan-reporting-to",
     ),
     pytest.param(
         {PLAN_FILE: PLAN + 'budget:\n  text: "Ngân sách"\n  unit: "Sở Tài chánh"\n'},
-        [(PLAN_FILE, 14, 9, "unknown-unit", "error")],
+        [(PLAN_FILE, 18, 9, "unknown-unit", "error")],
         ["“Sở Tài chánh”", "Sở Tài chính"],
         id="unknown-unit-plan-budget",
     ),
     pytest.param(
+        {PLAN_FILE: PLAN.replace(
+            'ref: "Nơi nhận"}}',
+            'ref: "Nơi nhận"}}\n  - {name: "Các Sở, ngành, đơn vị liên quan", source: {file: "k"}}',
+        )},
+        [(PLAN_FILE, 8, 12, "bad-addressee", "error")],
+        ["“Các Sở, ngành, đơn vị liên quan”", "Các Sở, ban, ngành có tên trong KH"],
+        id="bad-addressee",
+    ),
+    pytest.param(
+        {PLAN_FILE: PLAN.replace("period:", 'issued: {after: "2025-08-04", before: "2025-08-04"}\n'
+                                 "period:")},
+        [(PLAN_FILE, 5, 9, "bad-issue-window", "error")],
+        ["04/08/2025", "issued.after"],
+        id="bad-issue-window",
+    ),
+    pytest.param(
+        {PLAN_FILE: re.sub(r"addressees:\n.*\n", "", PLAN),
+         f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Y tế", "Các cơ quan, đơn vị khác"]')},
+        [(f"{TASKS}/I-2.yaml", 3, 19, "no-addressees", "error")],
+        ["“Các cơ quan, đơn vị khác”", "addressees", "Nơi nhận"],
+        id="no-addressees",
+    ),
+    pytest.param(
+        {f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Y tế", "Sở Tài chính"]', deadline='"Hàng năm"',
+                                   extra='progress:\n  - {date: "2026-05-02", done: true}\n'
+                                         '  - {date: "2026-05-03", by: "Sở Y tế", done: true}\n')},
+        [(f"{TASKS}/I-2.yaml", 6, 5, "progress-without-unit", "error")],
+        ["nhiều đơn vị chủ trì", "by"],
+        id="progress-without-unit",
+    ),
+    pytest.param(
+        {f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Y tế", "Sở Tài chính"]', deadline='"Hàng năm"',
+                                   extra='progress:\n  - {date: "2026-05-02", by: "Sở Y tế",'
+                                         ' done: true}\n  - {date: "2026-05-03",'
+                                         ' by: "Sở Công Thương", done: true}\n')},
+        [(f"{TASKS}/I-2.yaml", 7, 30, "progress-by-not-lead", "warning")],
+        ["“Sở Công Thương”", "không chủ trì", "đơn vị chủ trì"],
+        id="progress-by-not-lead",
+    ),
+    pytest.param(
+        {DEP: DEPARTMENTS.replace(
+            '    former: ["Sở Kế hoạch và Đầu tư"]',
+            '    former:\n      - "Sở Kế hoạch và Đầu tư"\n'
+            '      - {name: "Sở Lao động - Thương binh và Xã hội", partial: true,'
+            ' note: "lao động sang Sở Tài chính; trẻ em sang Sở Y tế"}',
+        ),
+         f"{TASKS}/I-2.yaml": task("I.2", lead='["Sở Lao động - Thương binh và Xã hội"]')},
+        [(f"{TASKS}/I-2.yaml", 3, 8, "partly-merged-unit", "warning")],
+        ["chỉ chuyển một phần", "“Sở Tài chính”", "trẻ em sang Sở Y tế"],
+        id="partly-merged-unit",
+    ),
+    pytest.param(
         {"data/partners/minsk.yaml": PARTNER, AGREEMENT_FILE: AGREEMENT_WITH_UNITS},
-        [(AGREEMENT_FILE, 5, 12, "unknown-unit", "error"),
+        [(AGREEMENT_FILE, 5, 19, "unknown-unit", "error"),
          (AGREEMENT_FILE, 7, 53, "unknown-unit", "error"),
          (AGREEMENT_FILE, 9, 49, "unknown-unit", "error")],
         ["“Văn phòng UBND TP”", "Văn phòng UBND Thành phố"],
@@ -177,13 +228,13 @@ CASES = [
     pytest.param(
         {PLAN_FILE: PLAN + 'indicators:\n  - {number: 1, name: "a", unit: "%", target: "1"}\n'
                            '  - {number: 1, name: "b", unit: "%", target: "2"}\n'},
-        [(PLAN_FILE, 14, 5, "duplicate-id", "error")],
+        [(PLAN_FILE, 18, 5, "duplicate-id", "error")],
         ["chỉ tiêu số 1", "một lần"],
         id="duplicate-indicator-number",
     ),
     pytest.param(
         {PLAN_FILE: PLAN + '  - {code: "I", title: "Mục lặp"}\n'},
-        [(PLAN_FILE, 12, 5, "duplicate-id", "error")],
+        [(PLAN_FILE, 16, 5, "duplicate-id", "error")],
         ["mục I", "một lần"],
         id="duplicate-section-code",
     ),
@@ -422,7 +473,8 @@ def test_unit_names_resolve_through_every_form(problems_of):
 
 def test_group_names_resolve_to_groups(problems_of):
     loaded = problems_of({})
-    assert loaded.resolve("Các Sở, ngành, đơn vị").group == "all"
+    assert loaded.resolve("Các Sở, ngành, đơn vị").group == "addressees"
+    assert loaded.resolve("Các cơ quan, đơn vị khác").group == "others"
     assert loaded.resolve("các sở, ngành, đơn vị liên quan").group == "related"
     assert loaded.resolve("Sở Khoa học") is None
 

@@ -60,14 +60,18 @@ def test_due_json_contract() -> None:
     assert payload["as_of"] == "2026-11-22"
     assert payload["unit"] == {"id": "so-y-te", "name": "Sở Y tế"}
     required = {"kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
-                "days_left", "source"}  # fmt: skip
+                "days_left", "source", "basis", "assumed"}  # fmt: skip
     for item in payload["items"]:
         assert required <= set(item)
+        assert item["basis"] and isinstance(item["assumed"], bool)
         assert item["kind"] in ("task", "report", "agreement")
         assert item["role"] in ("lead", "support")
         assert (FIXTURE / item["source"]).is_file()
     report = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2026")
     assert (report["due"], report["status"], report["days_left"]) == ("2026-11-15", "overdue", -7)
+    assert report["assumed"] is False and "III. Tổ chức thực hiện, mục 3" in report["basis"]
+    first = next(i for i in payload["items"] if i["id"] == "kh-nq59/bao-cao/2025")
+    assert first["assumed"] is True  # 15/11/2025: only if kh-nq59 was out by then
     dues = [i["due"] for i in payload["items"] if i["due"]]
     assert dues == sorted(dues)
 
@@ -79,12 +83,12 @@ def test_due_csv_and_ics() -> None:
     assert list(rows[0])[:10] == ["kind", "id", "plan", "code", "title", "role",
                                   "deadline_text", "due", "status", "days_left"]  # fmt: skip
     assert rows[0]["id"] == "kh-nq59/bao-cao/2025" and rows[0]["unit_name"] == "Sở Y tế"
-    assert rows[0]["days_left"] == "-372" and len(rows) == 14
+    assert rows[0]["days_left"] == "-372" and len(rows) == 15
     undated = [row for row in rows if row["due"] == ""]
     assert undated and all(row["days_left"] == "" for row in undated)  # null is an empty cell
     ics = hnqt("due", "--so", "SYT", "--as-of", DAY, "--format", "ics").output
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261115" in ics
-    assert ics.count("BEGIN:VEVENT") == 5  # the dated items only
+    assert ics.count("BEGIN:VEVENT") == 6  # the dated items only
 
 
 def test_due_without_unit_groups_every_unit() -> None:
@@ -155,14 +159,38 @@ def test_show_every_kind() -> None:
     assert data["units"]["lead"][0]["units"] == [{"id": "so-y-te", "name": "Sở Y tế"}]
 
 
+def test_show_tells_who_owes_what_and_why() -> None:
+    plan = " ".join(hnqt("show", "kh-nq59", "--as-of", DAY).output.split())
+    assert "Gửi tới: Các Sở, ban, ngành có tên trong KH" in plan
+    assert "Ngân hàng Nhà nước chi nhánh Khu vực 1" in plan and "Thanh tra" not in plan
+    assert "Ban hành: sau 04/08/2025, không muộn hơn 31/12/2025" in plan
+    minsk = " ".join(hnqt("show", "ct-minsk-2024-2026", "--as-of", DAY).output.split())
+    assert "Kết thúc: 31/12/2026 (còn 39 ngày)" in minsk
+    assert "nguồn không ghi đơn vị theo dõi" in minsk
+    data = json.loads(hnqt("show", "ct-minsk-2024-2026", "--as-of", DAY, "-f", "json").output)
+    assert (data["term_end"], data["days_left"]) == ("2026-12-31", 39)
+    unit = " ".join(hnqt("show", "Cục Thống kê Thành phố").output.split())
+    assert "Văn bản gửi tới đơn vị: kh-nq59: “Các Sở, ban, ngành có tên trong KH”" in unit
+    thanh_tra = " ".join(hnqt("show", "Thanh tra Thành phố").output.split())
+    assert "cv-st-petersburg-2025: “Các Sở, ban, ngành thuộc Thành phố”" in thanh_tra
+    assert "kh-nq59" not in thanh_tra and "45/2025/NĐ-CP" in thanh_tra
+    task = json.loads(hnqt("show", "kh-nq59/VI.1", "--as-of", DAY, "-f", "json").output)
+    (lead,) = task["units"]["lead"]
+    assert lead["group"] == "addressees" and "Nơi nhận" in lead["why"]
+    assert task["basis"].endswith("Phụ lục II, VI.1")
+    first = task["occurrences"][0]
+    assert (first["year"], first["done_by"], first["assumed"]) == (2025, [], False)
+    assert len(first["not_done_by"]) == len(lead["units"])
+
+
 def test_list_kinds_and_filters() -> None:
     tasks = json.loads(hnqt("list", "tasks", "--plan", "kh-nq59", "--format", "json").output)
-    assert len(tasks["items"]) == 98
+    assert len(tasks["items"]) == 103  # Appendix II's 98 and the 5 general duties
     overdue = json.loads(hnqt("list", "tasks", "--so", "SYT", "--status", "overdue",
                               "--as-of", DAY, "--format", "json").output)  # fmt: skip
-    assert [t["id"] for t in overdue["items"]] == ["kh-nq59/VI.1"]
+    assert [t["id"] for t in overdue["items"]] == ["kh-nq59/VI.1", "kh-nq59/TCTH.3.2"]
     minsk = hnqt("list", "agreements", "--partner", "minsk", "--format", "csv").output
-    assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,2026,")
+    assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,31/12/2026,còn ")
     units = json.loads(hnqt("list", "units", "--format", "json").output)["items"]
     assert {"so-y-te", "bo-ngoai-giao"} <= {u["id"] for u in units}
     assert len(json.loads(hnqt("list", "partners", "--format", "json").output)["items"]) == 2
@@ -190,7 +218,7 @@ def test_a_terminal_gets_overdue_rows_in_red_and_whole_titles() -> None:
     lines = result.output.splitlines()
     red = [line for line in lines if line.startswith("\x1b[1;31m")]
     starts = [line for line in red if line[len("\x1b[1;31m") :][:1].isdigit()]
-    assert len(starts) == 3 and all("Quá hạn" in line for line in starts)
+    assert len(starts) == 4 and all("Quá hạn" in line for line in starts)
     assert len(red) > len(starts)  # long titles wrap onto lines of their own, still red
     assert all(len(line.replace("\x1b[1;31m", "").replace("\x1b[0m", "")) <= 100 for line in red)
     shown = " ".join(red).replace("\x1b[1;31m", " ").replace("\x1b[0m", " ").split()
@@ -222,9 +250,34 @@ def test_show_json_writes_dates_as_the_files_do() -> None:
 
 
 def test_a_unit_with_nothing_due_is_told_so() -> None:
-    result = hnqt("due", "--so", "Phòng QHQT", "--as-of", DAY, "--within", "60")
+    result = hnqt("due", "--so", "Sở Quy hoạch - Kiến trúc", "--as-of", DAY, "--within", "60")
     assert result.exit_code == 0
     assert result.output == (
         "Tính đến ngày 22/11/2026\n"
-        "Không có việc nào của Phòng Quan hệ quốc tế theo điều kiện đã chọn.\n"
+        "Không có việc nào của Sở Quy hoạch - Kiến trúc theo điều kiện đã chọn.\n"
     )
+
+
+def test_one_unit_closing_a_shared_task_closes_only_its_own_share(tmp_path: Path) -> None:
+    """Issue 9's case: Sở Du lịch records VI.1 (lead "Các Sở, ngành") done for 2026."""
+    import shutil
+
+    from conftest import snapshot
+
+    root = shutil.copytree(FIXTURE, tmp_path / "registry")
+    task = ["kh-nq59/VI.1", "--note", "Đã ban hành kế hoạch", "--done", "--date", "10/11/2026"]
+
+    def run(*args: str):
+        return runner.invoke(app, [*args, "--registry", str(root)], env=ENV)
+
+    before = snapshot(root)
+    refused = run("progress", *task)  # whose share? the entry must say
+    assert refused.exit_code == 2 and "progress-without-unit" in refused.output
+    assert snapshot(root) == before
+    assert run("progress", *task, "--by", "Sở Du lịch").exit_code == 0
+    stats = json.loads(run("stats", "--plan", "kh-nq59", "--as-of", DAY, "-f", "json").output)
+    rows = {row["unit"]["id"]: row["counts"] for row in stats["rows"]}
+    assert rows["so-du-lich"]["done_on_time"] == 1
+    assert all(counts["done_on_time"] == 0 for unit, counts in rows.items() if unit != "so-du-lich")
+    shown = " ".join(run("show", "kh-nq59/VI.1", "--as-of", DAY).output.split())
+    assert "năm 2026: 1/20 đơn vị đã xong: Sở Du lịch — chưa xong: Ban Quản lý" in shown

@@ -424,7 +424,7 @@ def test_output_is_utf8_whatever_the_locale(encoding):
         env=env, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
-    assert "Sở Y tế — 14 việc" in done.stdout.decode("utf-8")
+    assert re.search(r"Sở Y tế — \d+ việc", done.stdout.decode("utf-8"))
     unknown = subprocess.run([hnqt, "due", "--so", "Sở Y khoa"], capture_output=True, env=env,
                              timeout=60)  # fmt: skip
     assert unknown.returncode == 2

@@ -101,8 +101,13 @@ def test_registry_loads_without_problems(registry):
 # --- kh-nq59: counts ---------------------------------------------------------------------------
 
 
+def appendix(registry: Registry) -> list:
+    """kh-nq59's tasks of Appendix II (the general duties of "Tổ chức thực hiện" aside)."""
+    return [e for e in registry.tasks_of("kh-nq59") if not e.task.code.startswith("TCTH.")]
+
+
 def test_kh_nq59_has_98_tasks_by_section(registry):
-    tasks = registry.tasks_of("kh-nq59")
+    tasks = appendix(registry)
     assert len(tasks) == 98
     sections = Counter(entry.task.code.split(".")[0] for entry in tasks)
     assert sections == {"I": 5, "II": 22, "III": 13, "IV": 20, "V": 24, "VI": 5, "VII": 9}
@@ -111,7 +116,7 @@ def test_kh_nq59_has_98_tasks_by_section(registry):
                          if e.task.code.split(".")[0] == section)  # fmt: skip
         assert numbers == list(range(1, count + 1)), section
     plan = registry.plans["kh-nq59"][0]
-    assert [s.code for s in plan.sections] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert [s.code for s in plan.sections] == ["I", "II", "III", "IV", "V", "VI", "VII", "TCTH"]
 
 
 def test_kh_nq59_indicators_keep_the_source_numbering(registry):
@@ -129,7 +134,10 @@ def test_kh_nq59_tasks_cite_their_source(registry):
         source = entry.task.source
         assert source is not None, entry.id
         assert source.file == PLAN_SOURCE, entry.id
-        assert source.ref == f"Phụ lục II, {entry.task.code}", entry.id
+        if not entry.task.code.startswith("TCTH."):
+            assert source.ref == f"Phụ lục II, {entry.task.code}", entry.id
+        else:  # the general duties of part III of the plan, "Tổ chức thực hiện"
+            assert source.ref.startswith("III. Tổ chức thực hiện, mục "), entry.id
 
 
 def test_kh_nq59_reporting_rule(registry):
@@ -170,7 +178,7 @@ def test_task_titles_are_verbatim_from_appendix_ii(registry):
     _, appendix_ii = appendices(source_text(PLAN_SOURCE))
     assert len(appendix_ii) > 5000
     wrong = {}
-    for entry in registry.tasks_of("kh-nq59"):
+    for entry in appendix(registry):
         title = words(entry.task.title)
         assert len(title) >= 3, entry.id
         missing = missing_word(title, appendix_ii)
@@ -274,3 +282,36 @@ def test_directive_plan(registry):
 def test_task_files_are_named_after_their_codes(registry):
     for entry in registry.tasks.values():
         assert Path(entry.result.rel).name == entry.task.code.replace(".", "-") + ".yaml"
+
+
+# --- addressees and general duties against the sources (issue 9) -----------------------------
+
+
+def flat(text: str) -> str:
+    """Words only, in order, case-folded: the PDF extraction breaks lines and spaces at will."""
+    return " ".join(words(text))
+
+
+def test_addressees_and_recipients_are_the_sources_words(registry: Registry) -> None:
+    for plan, _ in registry.plans.values():
+        files = {s.file for s in plan.source}
+        text = flat("\n".join(source_text(name) for name in files))
+        for line in (*[a.name for a in plan.addressees], *plan.recipients):
+            assert flat(line) in text, (plan.id, line)
+
+
+def test_general_duties_of_kh_nq59_are_verbatim_from_its_part_iii(registry: Registry) -> None:
+    text = source_text(PLAN_SOURCE)
+    part_iii = flat(text[text.index("III. TỔ CHỨC THỰC HIỆN") : text.index("Nơi nhận:")])
+    duties = [e for e in registry.tasks_of("kh-nq59") if e.task.code.startswith("TCTH.")]
+    assert duties
+    for entry in duties:
+        assert flat(entry.task.title) in part_iii, entry.id
+    rule = registry.plans["kh-nq59"][0].reporting
+    assert rule is not None and flat(rule.text) in part_iii
+
+
+def test_units_listed_for_a_source_are_named_in_it(registry: Registry) -> None:
+    for unit in registry.departments.units:
+        for ref in unit.source:
+            assert flat(unit.name) in flat(source_text(ref.file)), unit.id

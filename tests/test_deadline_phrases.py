@@ -14,7 +14,15 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURE, REPO
 from hnqt.cli import app
-from hnqt.deadlines import ACCEPTED_FORMS, Clause, Deadline, DeadlineError, parse, parse_deadline_of
+from hnqt.deadlines import (
+    ACCEPTED_FORMS,
+    Clause,
+    Deadline,
+    DeadlineError,
+    occurrences,
+    parse,
+    parse_deadline_of,
+)
 from hnqt.loading import load
 from hnqt.names import collapse
 
@@ -179,16 +187,22 @@ def test_describe(phrase, words):
 # --- awaited events -------------------------------------------------------------------------
 
 
-def test_event_with_a_recorded_date_becomes_dated():
+def test_an_event_recorded_without_a_period_gives_no_invented_date():
     deadline = parse("Khi Bộ Ngoại giao ban hành", event_date=D(2026, 3, 2),
                      event_document="Quyết định số 123/QĐ-BNG")  # fmt: skip
     (clause,) = deadline.clauses
-    assert (deadline.due, deadline.awaiting) == (D(2026, 3, 2), "Bộ Ngoại giao")
+    assert deadline.due is None  # the task's period after the event is not known yet
+    assert deadline.awaiting == "Bộ Ngoại giao"
     assert (clause.event_date, clause.event_document) == (D(2026, 3, 2), "Quyết định số 123/QĐ-BNG")
-    assert deadline.describe() == "hạn 02/03/2026"
+    assert deadline.describe() == (
+        "đã có Quyết định số 123/QĐ-BNG ngày 02/03/2026; chưa ghi số ngày thực hiện "
+        "(days_after): chưa xác định thời hạn"
+    )
     assert deadline.awaits_event and deadline.event_date == D(2026, 3, 2)
     assert not parse("Quý II/2026").awaits_event and parse("Quý II/2026").event_date is None
-    assert "02/03/2026" in clause.rule() and "123/QĐ-BNG" in clause.rule()
+    assert "days_after" in clause.rule()
+    found = occurrences(deadline, [], None, D(2026, 5, 1))
+    assert [o.status for o in found] == ["no_deadline"]  # no longer awaited, not yet dated
 
 
 def test_a_schedule_is_yearly_when_any_clause_recurs_each_year():
@@ -198,8 +212,14 @@ def test_a_schedule_is_yearly_when_any_clause_recurs_each_year():
 
 def test_event_with_days_after_from_the_data_or_the_phrase():
     recorded = parse("Sau khi Bộ Khoa học và Công nghệ hoàn thành Đề án",
-                     event_date=D(2026, 3, 2), days_after=30)  # fmt: skip
-    assert recorded.due == D(2026, 4, 1)
+                     event_date=D(2026, 3, 2), event_document="Quyết định số 9/QĐ-BKHCN",
+                     days_after=90)  # fmt: skip
+    assert recorded.due == D(2026, 5, 31)
+    assert recorded.describe() == (
+        "90 ngày sau Quyết định số 9/QĐ-BKHCN ngày 02/03/2026 — hạn 31/05/2026"
+    )
+    assert "02/03/2026" in recorded.clauses[0].rule()
+    assert "9/QĐ-BKHCN" in recorded.clauses[0].rule()
     written = parse("30 ngày sau khi Nghị định có hiệu lực", event_date=D(2026, 3, 2))
     assert written.due == D(2026, 4, 1)
     assert "30 ngày sau" in written.clauses[0].rule()

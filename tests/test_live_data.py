@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from typer.testing import CliRunner
 from conftest import AS_OF, FIXTURE, REPO, sources
 from hnqt.cli import app
 from hnqt.loading import load
+from hnqt.obligations import all_items, current_status, reporting_units, task_roles
 from hnqt.registry import Registry
 from hnqt.units import Resolution
 
@@ -190,7 +192,7 @@ def named_units(registry: Registry) -> list[tuple[str, str]]:
         elif awaiting:  # "Bộ Tài chính, Ngân hàng Nhà nước Việt Nam": several bodies
             names += [(f"{entry.id} deadline", part.strip()) for part in awaiting.split(",")]
     for plan, _ in registry.plans.values():
-        names += [(f"{plan.id} recipients", n) for n in plan.recipients]
+        names += [(f"{plan.id} addressees", a.name) for a in plan.addressees]
         for indicator in plan.indicators:
             names += [(f"{plan.id} indicator {indicator.number}", n) for n in indicator.monitors]
         if plan.reporting:
@@ -198,7 +200,8 @@ def named_units(registry: Registry) -> list[tuple[str, str]]:
         if plan.budget:
             names.append((f"{plan.id} budget", plan.budget.unit))
     for agreement, _ in registry.agreements.values():
-        names.append((f"{agreement.id} follow_up", agreement.follow_up))
+        if agreement.follow_up:
+            names.append((f"{agreement.id} follow_up", agreement.follow_up.unit))
         for article in agreement.articles:
             names += [(f"{agreement.id} article {article.number}", n) for n in article.units]
         for activity in agreement.activities:
@@ -251,3 +254,137 @@ def test_the_edits_change_what_staff_read(edited: Path) -> None:
 def _copy_fixture(target: Path) -> Path:
     shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns(".hnqt-cache"))
     return target
+
+
+# --- who owes what: from the documents' words (issue 9) ------------------------------------
+
+DAYS = (date(2025, 5, 21), date(2025, 11, 20), date(2026, 1, 15), AS_OF, date(2030, 12, 1))
+
+
+def _written_units(registry: Registry, entry) -> set[str]:
+    """The departments a task names itself (not through a group)."""
+    found = set()
+    for name in (*entry.task.lead, *entry.task.support):
+        resolved = registry.resolve(name)
+        if resolved is not None and resolved.group is None:
+            found.update(registry.units.top(u) for u in resolved.units)
+    return found
+
+
+@pytest.mark.parametrize("as_of", DAYS)
+def test_no_unit_owes_anything_to_a_document_that_neither_names_nor_addresses_it(
+    registry: Registry, as_of: date
+) -> None:
+    for item in all_items(registry, as_of):
+        unit = registry.units.top(item.unit)
+        if item.kind == "agreement":
+            follow_up = registry.agreements[item.id.split("/")[0]][0].follow_up
+            assert follow_up is not None, item.id
+            assert unit == registry.units.top(registry.resolve(follow_up.unit).units[0]), item.id
+            continue
+        reach = registry.scope(item.plan)
+        allowed = set(reach.addressees) | set(reach.named)
+        if item.kind == "task":
+            allowed |= _written_units(registry, registry.tasks[f"{item.plan}/{item.code}"])
+        else:
+            plan = registry.plans[item.plan][0]
+            allowed |= set(registry.resolve(plan.reporting.to).units)
+        assert unit in allowed, (item.id, unit)
+
+
+@pytest.mark.parametrize("as_of", DAYS)
+def test_every_item_has_a_basis(registry: Registry, as_of: date) -> None:
+    items = all_items(registry, as_of)
+    assert items
+    assert [i.id for i in items if not i.basis] == []
+
+
+def test_a_group_reaches_exactly_the_units_its_document_addresses(registry: Registry) -> None:
+    for entry in registry.tasks.values():
+        reach = registry.scope(entry.plan)
+        for name in entry.task.lead:
+            resolved = registry.resolve(name)
+            if resolved is None or resolved.group not in ("addressees", "others"):
+                continue
+            leads = {u for u, role in task_roles(registry, entry).items() if role == "lead"}
+            expected = set(reach.members(resolved.group, registry.units.city_departments))
+            assert expected <= leads, entry.id
+            assert leads - expected <= _written_units(registry, entry), entry.id
+
+
+def test_units_a_plan_names_are_its_addressees_and_the_others_are_not(registry: Registry) -> None:
+    for plan, _ in registry.plans.values():
+        reach = registry.scope(plan.id)
+        for unit in reach.outside:  # ministries and the Government: named, never tasked
+            assert registry.units.top(unit) not in reach.addressees, unit
+        named_lines = [a for a in plan.addressees if registry.resolve(a.name).group == "named"]
+        if named_lines:
+            assert set(reach.named) <= set(reach.addressees), plan.id
+
+
+def test_others_are_never_the_units_the_document_names(registry: Registry) -> None:
+    for entry in registry.tasks.values():
+        if any(registry.resolve(n).group == "others" for n in entry.task.lead):
+            named = set(registry.scope(entry.plan).named)
+            assert named.isdisjoint(task_roles(registry, entry)), entry.id
+
+
+def test_yearly_reports_come_from_the_rules_words(registry: Registry) -> None:
+    for plan, _ in registry.plans.values():
+        rule = plan.reporting
+        if rule is None:
+            assert reporting_units(registry, plan.id) == []
+            continue
+        receiver = {registry.units.top(u) for u in registry.resolve(rule.to).units}
+        reporters = set(reporting_units(registry, plan.id))
+        assert reporters.isdisjoint(receiver)
+        reports = {i.unit for i in all_items(registry, AS_OF) if i.kind == "report"
+                   and i.plan == plan.id and "/bao-cao/" in i.id}  # fmt: skip
+        assert reports <= reporters
+
+
+def test_an_agreement_without_a_recorded_follow_up_is_nobodys_obligation(
+    registry: Registry,
+) -> None:
+    without = {a.id for a, _ in registry.agreements.values() if a.follow_up is None}
+    assert not any(i.id.split("/")[0] in without for i in all_items(registry, AS_OF))
+
+
+def test_ongoing_tasks_are_never_overdue(registry: Registry) -> None:
+    ongoing = [e for e in registry.tasks.values() if e.task.deadline_text == "Thường xuyên"]
+    for day in (date(2025, 1, 1), AS_OF, date(2031, 6, 1)):
+        assert {current_status(registry, e, day) for e in ongoing} <= {"ongoing"}
+
+
+def test_every_unit_is_named_somewhere_or_says_why_it_is_listed(registry: Registry) -> None:
+    named: set[str] = set()
+    for result in registry.files.values():
+        for _, name in result.units:
+            found = registry.resolve(name)
+            named.update(found.units if found else ())
+    for entry in registry.tasks.values():
+        awaiting = entry.deadline.awaiting if entry.deadline else None
+        for part in [awaiting, *(awaiting or "").split(",")] if awaiting else ():
+            found = registry.resolve(part.strip())
+            named.update(found.units if found else ())
+    unexplained = [u.id for u in registry.departments.units
+                   if u.id not in named and not u.source and not u.basis]  # fmt: skip
+    assert unexplained == []
+
+
+def test_every_former_name_says_on_what_basis(registry: Registry) -> None:
+    bare = [(u.id, f) for u in registry.departments.units for f in u.former
+            if isinstance(f, str) or not (f.basis or f.note)]  # fmt: skip
+    assert bare == []
+
+
+def test_plans_record_their_addressees_and_every_group_reaches_someone(registry: Registry) -> None:
+    for plan, _ in registry.plans.values():
+        assert plan.addressees, plan.id
+        assert all(a.source.file for a in plan.addressees), plan.id
+
+
+def test_reporting_rules_say_who_reports_and_where_the_rule_is(registry: Registry) -> None:
+    for plan, _ in registry.plans.values():
+        if plan.reporting is not None:
+            assert plan.reporting.by and plan.reporting.source.ref, plan.id

@@ -31,12 +31,17 @@ def small() -> UnitDirectory:
                 Unit(id="so-tai-chinh", name="Sở Tài chính", kind="so",
                      former=("Sở Kế hoạch và Đầu tư",)),
                 Unit(id="bo-y-te", name="Bộ Y tế", kind="ministry"),
+                Unit(id="cuc-y-te", name="Cục Y tế dự phòng", kind="central", parent="bo-y-te"),
+                Unit(id="nhnn-kv1", name="Ngân hàng Nhà nước chi nhánh Khu vực 1", kind="bank"),
                 # two units whose names differ only by diacritics
                 Unit(id="ban-a", name="Ban Tổ chức", kind="ban"),
                 Unit(id="ban-b", name="Bàn Tổ chức", kind="other"),
             ),
             groups=(
-                Group(id="all-units", kind="all", names=("Các Sở, ngành, đơn vị",)),
+                Group(id="addressed", kind="addressees", names=("Các Sở, ngành, đơn vị",)),
+                Group(id="others", kind="others", names=("Các cơ quan, đơn vị khác",)),
+                Group(id="named", kind="named", names=("Các Sở, ban, ngành có tên trong KH",)),
+                Group(id="city", kind="city", names=("Các Sở, ban, ngành thuộc Thành phố",)),
                 Group(id="related-units", kind="related",
                       names=("Các Sở, ngành, đơn vị liên quan",)),
                 Group(id="external", kind="external", names=("Các hội trí thức",)),
@@ -144,9 +149,12 @@ def test_unknown_sub_unit_lists_the_parents_sub_units(units):
 @pytest.mark.parametrize(
     ("written", "group"),
     [
-        ("Các Sở, ngành, đơn vị", "all"),
-        ("Các Sở, ban, ngành", "all"),
-        ("Các Sở, ngành, đơn vị.", "all"),
+        ("Các Sở, ngành, đơn vị", "addressees"),
+        ("Các Sở, ban, ngành", "addressees"),
+        ("Các Sở, ngành, đơn vị.", "addressees"),
+        ("Các cơ quan, đơn vị khác", "others"),
+        ("Các Sở, ban, ngành có tên trong KH", "named"),
+        ("Các Sở, ban, ngành thuộc Thành phố", "city"),
         ("Các Sở, ngành, đơn vị liên quan", "related"),
         ("các đơn vị liên quan", "related"),
         ("cac so, nganh, don vi lien quan", "related"),
@@ -240,3 +248,76 @@ def test_small_lookup_one_refuses_groups():
     assert isinstance(directory.lookup_one("Các Sở, ngành, đơn vị"), Miss)
     unit = directory.lookup_one("VP UBND TP")
     assert isinstance(unit, Unit) and unit.id == "van-phong"
+
+
+# --- what a document's groups mean ---------------------------------------------------------
+
+NAMED = [
+    "Sở Y tế", "VP UBND TP (Phòng QHQT)", "Ngân hàng Nhà nước chi nhánh Khu vực 1",
+    "Cục Y tế dự phòng", "Bộ Y tế", "Các Sở, ngành, đơn vị liên quan", "Sở Khoa học",
+]  # fmt: skip
+
+
+def test_a_plan_addressed_to_the_units_it_names_leaves_out_central_bodies():
+    directory = small()
+    scope = directory.scope(["Các Sở, ban, ngành có tên trong KH"], NAMED)
+    assert scope.named == ("nhnn-kv1", "so-y-te", "van-phong")  # Vietnamese order, tops only
+    assert scope.outside == ("bo-y-te", "cuc-y-te")  # a ministry and its department
+    assert scope.addressees == scope.named
+    assert scope.addressed_by[0] == ("nhnn-kv1", "Các Sở, ban, ngành có tên trong KH")
+    city = directory.city_departments
+    assert scope.members("addressees", city) == scope.named
+    assert scope.members("others", city) == ()
+    assert scope.members("related", city) == scope.members("external", city) == ()
+
+
+def test_a_letter_to_every_department_leaves_the_named_ones_for_other_units():
+    directory = small()
+    scope = directory.scope(["Các Sở, ban, ngành thuộc Thành phố"], ["Sở Y tế", "VP UBND TP"])
+    others = scope.members("others", directory.city_departments)
+    assert set(others) == {"so-tai-chinh", "ban-a"}  # every department less the named two
+    assert "nhnn-kv1" not in scope.addressees  # a bank branch is not a city department
+
+
+def test_no_addressees_means_nobody():
+    directory = small()
+    scope = directory.scope([], NAMED)
+    for group in ("addressees", "others"):
+        assert scope.members(group, directory.city_departments) == ()  # type: ignore[arg-type]
+
+
+def test_meaning_fills_a_group_in_from_the_document():
+    directory = small()
+    scope = directory.scope(["Các Sở, ban, ngành có tên trong KH"], NAMED)
+    assert directory.meaning("Các Sở, ngành, đơn vị", scope) == Resolution(
+        scope.named, "addressees")  # fmt: skip
+    assert directory.meaning("SYT", scope) == Resolution(("so-y-te",))
+    assert directory.meaning("Sở Không Có", scope) is None
+
+
+def test_several_leads_share_a_task():
+    directory = small()
+    assert directory.shared(["Sở Y tế", "Sở Tài chính"])
+    assert directory.shared(["Các Sở, ngành, đơn vị"])
+    assert not directory.shared(["Sở Y tế", "SYT"])  # one unit written twice
+    assert not directory.shared(["VP UBND TP (Phòng QHQT, Phòng Lễ tân)"])  # one department
+    assert not directory.shared(["Sở Y tế", "Các Sở, ngành, đơn vị liên quan"])
+
+
+def test_top_and_outside_reach():
+    directory = small()
+    assert directory.top("phong-qhqt") == "van-phong"
+    assert directory.top("so-y-te") == "so-y-te"
+    assert directory.outside_reach("cuc-y-te") and directory.outside_reach("bo-y-te")
+    assert not directory.outside_reach("nhnn-kv1")
+
+
+def test_a_former_name_with_its_basis_still_resolves():
+    from hnqt.model import Basis, Former
+
+    directory = UnitDirectory(Departments(units=(
+        Unit(id="so-noi-vu", name="Sở Nội vụ", kind="so", former=(Former(
+            name="Sở Lao động - Thương binh và Xã hội", partial=True,
+            basis=(Basis(title="Nghị định", number="45/2025/NĐ-CP"),)),)),
+    )))  # fmt: skip
+    assert one(directory.resolve("Sở Lao động - Thương binh và Xã hội")) == "so-noi-vu"

@@ -54,14 +54,22 @@ units:
     name: "Sở Y tế"
     kind: so
     aliases: ["SYT"]
-    former: ["Sở Kế hoạch và Đầu tư"]
+    former:
+      - "Sở Văn thư"
+      - name: "Sở Kế hoạch và Đầu tư"
+        basis: [{title: "Nghị định", number: "45/2025/NĐ-CP", date: "2025-02-28", issuer: "CP"}]
+        partial: true
+        note: "một phần"
+    source: [{file: "a.txt", ref: "mục 1"}]
+    basis: [{title: "Nghị định", number: "45/2025/NĐ-CP"}]
+    note: "ghi chú"
   - id: vp-phong-qhqt
     name: "Phòng Quan hệ quốc tế"
     kind: division
     parent: so-y-te
 groups:
-  - id: all-units
-    kind: all
+  - id: addressed-units
+    kind: addressees
     names: ["Các Sở, ngành, đơn vị", "Các Sở, ban, ngành"]
 """,
     "partner": """\
@@ -95,7 +103,7 @@ articles:
   - {number: 5, subject: "Thương mại", units: ["Sở Công Thương"]}
 term: {start: "2024", end: "2026"}
 status: in_force
-follow_up: "Văn phòng UBND Thành phố"
+follow_up: {unit: "Văn phòng UBND Thành phố", source: {file: "a.txt", ref: "đoạn 3"}}
 steps:
   mofa_consulted: {date: "2025-04-01", document: "Công văn số 1/BNG"}
   reported: {date: "2025-05-15"}
@@ -118,7 +126,10 @@ number: null
 date: "2025"
 issuer: "Ủy ban nhân dân thành phố Hà Nội"
 signer: {name: "Nguyễn Mạnh Quyền", title: "Phó Chủ tịch UBND Thành phố"}
-recipients: ["Sở Y tế"]
+issued: {after: "2025-08-04", before: "2025-12-31", note: "suy ra"}
+recipients: ["Sở Y tế;", "Lưu: VT."]
+addressees:
+  - {name: "Các Sở, ban, ngành có tên trong KH", source: {file: "a.txt", ref: "Nơi nhận"}}
 agreement: tt-st-petersburg-2025
 basis:
   - {number: "59-NQ/TW", date: "2025-01-24", issuer: "Bộ Chính trị", title: "Nghị quyết"}
@@ -129,6 +140,8 @@ reporting:
   every: year
   before: "15/11"
   to: "Sở Công Thương"
+  by: ["Các Sở, ngành, đơn vị"]
+  source: {file: "a.txt", ref: "III.3"}
 annual_due: "15/11"
 budget: {unit: "Sở Tài chính", text: "Kinh phí"}
 sections:
@@ -214,7 +227,7 @@ def test_defaults_of_a_minimal_record(check):
         "agreement", 'id: ct-minsk\nkind: programme\ntitle: "CT"\npartners: [minsk]\n'
     )
     assert agreement.status == "in_force"
-    assert agreement.follow_up == "Văn phòng UBND Thành phố"
+    assert agreement.follow_up is None  # nobody follows up unless the data says who, and why
     assert agreement.steps == model.Steps()
     plan, _ = check("plan", 'id: kh\nkind: plan\ntitle: "K"\nissuer: "UBND"\n')
     assert plan.period is None and plan.sections == ()
@@ -505,7 +518,7 @@ def test_bad_ids_and_codes(check, kind, text, where, wanted):
         ("departments", 'units:\n  - {id: a, name: "A", kind: sở}\n', (2, 30), "sở",
          ["city", "so", "ban", "ministry", "division", "other"]),
         ("departments", 'units: []\ngroups:\n  - {id: g, kind: everyone, names: ["x"]}\n',
-         (3, 19), "everyone", ["all", "related", "external"]),
+         (3, 19), "everyone", ["addressees", "others", "named", "city", "related", "external"]),
     ],
     ids=["partner-kind", "agreement-status", "unit-kind", "group-kind"],
 )  # fmt: skip

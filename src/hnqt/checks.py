@@ -70,7 +70,7 @@ def check_departments(registry: Registry) -> Iterator[Problem]:
                 f"đơn vị cấp trên “{unit.parent}” của “{unit.name}” không có",
                 "parent phải là id của một đơn vị trong tệp này",
             )
-        for name in (unit.name, *unit.aliases, *unit.former):
+        for name in (unit.name, *unit.aliases, *unit.former_names):
             owner = owners.setdefault(plain_key(name), unit.id)
             if owner != unit.id:
                 yield result.problem(
@@ -86,6 +86,27 @@ def check_unit_names(registry: Registry) -> Iterator[Problem]:
     for result in registry.files.values():
         for path, name in result.units:
             yield from _unit_problem(registry, result, name, *path)
+
+
+def check_partly_merged_names(registry: Registry) -> Iterator[Problem]:
+    """A former name whose functions were split in 2025 (`partial: true`) resolves to one
+    successor; the reader is told the mapping is partial and what went where."""
+    partial = {plain_key(f.name): (unit, f) for unit in registry.departments.units
+               for f in unit.former if not isinstance(f, str) and f.partial}  # fmt: skip
+    if not partial:
+        return
+    for result in registry.files.values():
+        for path, name in result.units:
+            found = partial.get(plain_key(name))
+            if found is not None:
+                unit, former = found
+                yield result.problem(
+                    path,
+                    "partly-merged-unit",
+                    f"“{name}” chỉ chuyển một phần chức năng về “{unit.name}”",
+                    former.note or "xem ghi chú của tên cũ trong data/departments.yaml",
+                    "warning",
+                )
 
 
 def check_staff_unit_names(registry: Registry) -> Iterator[Problem]:
@@ -113,11 +134,15 @@ def check_awaited_issuers(registry: Registry) -> Iterator[Problem]:
     """`Khi Bộ Ngoại giao ban hành`: the body awaited must be a known unit."""
     for entry in registry.tasks.values():
         awaiting = entry.deadline.awaiting if entry.deadline else None
-        if not awaiting or registry.resolve(awaiting):
-            continue
-        parts = [part.strip() for part in awaiting.split(",")]
-        for part in parts:
+        for part in _awaited(registry, awaiting) if awaiting else ():
             yield from _unit_problem(registry, entry.result, part, "deadline")
+
+
+def _awaited(registry: Registry, awaiting: str) -> list[str]:
+    """The bodies a deadline awaits: one name, or several separated by commas."""
+    if registry.resolve(awaiting):
+        return [awaiting]
+    return [part.strip() for part in awaiting.split(",")]
 
 
 def check_leads_name_someone(registry: Registry) -> Iterator[Problem]:
@@ -235,6 +260,17 @@ def check_plans(registry: Registry) -> Iterator[Problem]:
             )
         yield from _unique(result, "indicators", [i.number for i in plan.indicators], "chỉ tiêu số")
         yield from _unique(result, "sections", [s.code for s in plan.sections], "mục")
+        issued = plan.issued
+        after = issued.after.as_date() if issued and issued.after else None
+        before = issued.before.as_date() if issued and issued.before else None
+        if after is not None and before is not None and before <= after:
+            yield result.problem(
+                ("issued",),
+                "bad-issue-window",
+                f"văn bản không thể ban hành sau {after:%d/%m/%Y} mà không muộn hơn "
+                f"{before:%d/%m/%Y}",
+                "kiểm tra issued.after và issued.before",
+            )
 
 
 def _unique(result: FileResult, field: str, values: list[object], label: str) -> Iterator[Problem]:
@@ -297,9 +333,74 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
             seen.add(key)
 
 
+def check_addressees(registry: Registry) -> Iterator[Problem]:
+    """A plan's addressees are units, or the groups a Nơi nhận writes ("… có tên trong KH",
+    "Các Sở, ban, ngành thuộc Thành phố"); a task's "Các Sở, ngành, đơn vị" or "Các cơ quan,
+    đơn vị khác" needs them, else it would mean nobody (or, worse, be guessed)."""
+    for plan, result in registry.plans.values():
+        registry.scope(plan.id)  # worked out once here: the cached registry keeps it for `due`
+        for index, addressee in enumerate(plan.addressees):
+            found = registry.resolve(addressee.name)
+            if found is not None and found.group not in (None, "named", "city"):
+                yield result.problem(
+                    ("addressees", index, "name"),
+                    "bad-addressee",
+                    f"“{addressee.name}” không chỉ đơn vị cụ thể nào, không dùng làm nơi nhận",
+                    "ghi từng đơn vị, hoặc dòng của văn bản như “Các Sở, ban, ngành có tên "
+                    "trong KH” / “Các Sở, ban, ngành thuộc Thành phố”",
+                )
+    for entry in registry.tasks.values():
+        found_plan = registry.plans.get(entry.plan)
+        if found_plan is None or found_plan[0].addressees:
+            continue
+        for field in ("lead", "support"):
+            for index, name in enumerate(getattr(entry.task, field)):
+                found = registry.resolve(name)
+                if found is not None and found.group in ("addressees", "others"):
+                    yield entry.result.problem(
+                        (field, index),
+                        "no-addressees",
+                        f"“{name}” là các đơn vị văn bản gửi tới, nhưng plan.yaml của "
+                        f"{entry.plan} chưa ghi nơi nhận (addressees)",
+                        "chép Kính gửi / Nơi nhận của văn bản vào addressees trong plan.yaml",
+                    )
+
+
+def check_progress_by(registry: Registry) -> Iterator[Problem]:
+    """On a task with several leads, each entry says whose share it records (`by`), and a
+    done entry by a unit that does not lead the task closes nobody's share."""
+    units = registry.units
+    for entry in registry.tasks.values():
+        if not entry.task.progress or not units.shared(entry.task.lead):
+            continue
+        scope = registry.scope(entry.plan)
+        leads = {units.top(unit) for name in entry.task.lead
+                 for unit in getattr(units.meaning(name, scope), "units", ())}  # fmt: skip
+        for index, progress in enumerate(entry.task.progress):
+            if progress.by is None:
+                yield entry.result.problem(
+                    ("progress", index),
+                    "progress-without-unit",
+                    "nhiệm vụ có nhiều đơn vị chủ trì: mục tiến độ phải ghi đơn vị (by)",
+                    'thêm by: "<đơn vị>"; mỗi đơn vị chủ trì ghi phần việc của mình',
+                )
+                continue
+            found = registry.resolve(progress.by)
+            if progress.done and found and not {units.top(u) for u in found.units} & leads:
+                yield entry.result.problem(
+                    ("progress", index, "by"),
+                    "progress-by-not-lead",
+                    f"“{progress.by}” không chủ trì nhiệm vụ này: mục hoàn thành không được "
+                    "tính cho đơn vị nào",
+                    "ghi by là đơn vị chủ trì đã làm xong phần của mình",
+                    "warning",
+                )
+
+
 CHECKS: list[Check] = [
     check_departments,
     check_unit_names,
+    check_partly_merged_names,
     check_staff_unit_names,
     check_awaited_issuers,
     check_leads_name_someone,
@@ -311,6 +412,8 @@ CHECKS: list[Check] = [
     check_plans,
     check_agreements,
     check_reports,
+    check_addressees,
+    check_progress_by,
 ]
 
 

@@ -24,13 +24,14 @@ UNIT_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "task": (("lead", "*"), ("support", "*"), ("progress", "*", "by")),
     "plan": (
         ("issuer",),
-        ("recipients", "*"),
+        ("addressees", "*", "name"),
         ("reporting", "to"),
+        ("reporting", "by", "*"),
         ("budget", "unit"),
         ("indicators", "*", "monitors", "*"),
     ),
     "agreement": (
-        ("follow_up",),
+        ("follow_up", "unit"),
         ("articles", "*", "units", "*"),
         ("activities", "*", "units", "*"),
     ),

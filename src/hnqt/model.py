@@ -115,28 +115,69 @@ class SourceRef(FileRecord):
 
 UnitKind = Literal[
     "city", "so", "ban", "agency", "institute", "press", "party", "mass-org", "bank",
-    "armed", "ministry", "central", "division", "other",
+    "armed", "branch", "ministry", "central", "division", "other",
 ]  # fmt: skip
 
 
 @record
+class Basis(FileRecord):
+    """A public document something rests on: a plan's legal basis, a unit's 2025 merger."""
+
+    title: Text
+    number: Text | None = None
+    date: Date | None = None
+    issuer: Text | None = None
+
+
+@record
+class Former(FileRecord):
+    """A unit merged into this one, with the decision that did it; `partial` when only some
+    of its functions came here (Sở Lao động - Thương binh và Xã hội was split three ways)."""
+
+    name: Text
+    basis: tuple[Basis, ...] = ()
+    partial: Bool = False
+    note: Text | None = None
+
+
+@record
 class Unit(FileRecord):
-    """A unit that tasks can name: a Sở, ban, city body, ministry, or a sub-unit of one."""
+    """A unit that tasks can name: a Sở, ban, city body, ministry, or a sub-unit of one.
+
+    A unit no registry file names says why it is listed: the sources that name it (`source`)
+    or the public decisions it rests on (`basis`)."""
 
     id: Id
     name: Text
     kind: UnitKind
     aliases: Names = ()
-    former: Names = ()
+    former: tuple[Text | Former, ...] = ()
     parent: Id | None = None
+    source: tuple[SourceRef, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    note: Text | None = None
+
+    @property
+    def former_names(self) -> tuple[str, ...]:
+        return tuple(f if isinstance(f, str) else f.name for f in self.former)
+
+
+# What a group phrase means is read from the document that writes it (DESIGN §3):
+#   addressees — the units the document is addressed to ("Các Sở, ngành, đơn vị");
+#   others     — its addressees less the units it names ("Các cơ quan, đơn vị khác");
+#   named      — the units it names as lead or support, less central bodies
+#                ("Các Sở, ban, ngành có tên trong KH", in a Nơi nhận);
+#   city       — every department of the city ("Các Sở, ban, ngành thuộc Thành phố");
+#   related    — "… liên quan": nobody in particular; external — bodies outside the city.
+GroupKind = Literal["addressees", "others", "named", "city", "related", "external"]
 
 
 @record
 class Group(FileRecord):
-    """A phrase naming many units at once: all units, related units, or outside bodies."""
+    """A phrase naming many units at once; its `kind` says how a document's words resolve."""
 
     id: Id
-    kind: Literal["all", "related", "external"]
+    kind: GroupKind
     names: Names
 
 
@@ -240,6 +281,15 @@ class Steps(FileRecord):
 
 
 @record
+class FollowUp(FileRecord):
+    """Who follows an agreement up, and the source that says so: without both, hnqt shows the
+    agreement's dates but makes them no unit's obligation (DESIGN §3, Agreements)."""
+
+    unit: Text
+    source: SourceRef
+
+
+@record
 class Activity(FileRecord):
     """A visit, event, invitation or proposal under an agreement."""
 
@@ -268,7 +318,7 @@ class Agreement(FileRecord):
     articles: tuple[Article, ...] = ()
     term: Term | None = None
     status: Literal["draft", "in_force", "expired", "terminated"] = "in_force"
-    follow_up: Text = "Văn phòng UBND Thành phố"
+    follow_up: FollowUp | None = None
     steps: Steps = Steps()
     activities: tuple[Activity, ...] = ()
     source: tuple[SourceRef, ...] = ()
@@ -276,16 +326,6 @@ class Agreement(FileRecord):
 
 
 # --- plans ---------------------------------------------------------------------------------
-
-
-@record
-class Basis(FileRecord):
-    """A document a plan cites as its legal basis."""
-
-    title: Text
-    number: Text | None = None
-    date: Date | None = None
-    issuer: Text | None = None
 
 
 @record
@@ -306,12 +346,34 @@ class Period(FileRecord):
 
 @record
 class Reporting(FileRecord):
-    """A yearly reporting rule: every lead unit reports before a day to a receiving unit."""
+    """A yearly reporting rule: the units its words name (`by`, as written: "Các Sở, ngành,
+    đơn vị") report before a day to a receiving unit."""
 
     text: Text
     before: DayMonth
     to: Text
+    by: Names
+    source: SourceRef
     every: Literal["year"] = "year"
+
+
+@record
+class Addressee(FileRecord):
+    """One line of a document's Kính gửi (or the Nơi nhận line that tasks), as written: a unit,
+    or a group phrase ("Các Sở, ban, ngành có tên trong KH")."""
+
+    name: Text
+    source: SourceRef
+
+
+@record
+class IssueWindow(FileRecord):
+    """What the sources allow about an issue date they leave blank: after a cited document,
+    before a day its own text implies. Items due inside the window are owed on an assumption."""
+
+    after: FullDate | None = None
+    before: FullDate | None = None
+    note: Text | None = None
 
 
 @record
@@ -351,8 +413,10 @@ class Plan(FileRecord):
     issuer: Text
     number: Text | None = None
     date: Date | None = None
+    issued: IssueWindow | None = None  # when `date` is blank or partial
     signer: Signer | None = None
-    recipients: Names = ()
+    recipients: Names = ()  # Nơi nhận, line by line as written (not resolved)
+    addressees: tuple[Addressee, ...] = ()  # whom its duties go to: what its groups mean
     agreement: Id | None = None
     basis: tuple[Basis, ...] = ()
     period: Period | None = None
@@ -371,7 +435,8 @@ class Plan(FileRecord):
 
 @record
 class Progress(FileRecord):
-    """A dated progress entry; `done: true` closes the task (or that year's occurrence)."""
+    """A dated progress entry; `done: true` closes the task (or that year's occurrence) — on a
+    task with several leads, only the share of the unit `by` (which is then required)."""
 
     date: FullDate
     note: Text | None = None

@@ -1,29 +1,36 @@
 """What each unit owes as of a date: task occurrences, yearly reports, agreement follow-ups.
 
+Every obligation comes from a document's words (DESIGN §3): a group phrase means what its
+document means (its addressees, the units it names), each item carries its basis, and an item
+that holds only if an undated document was issued before it falls due says it is assumed.
 Pure functions over a Registry; `queries` filters and counts what these produce.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .deadlines import Occurrence, listed, occurrences, status_of
-from .model import Agreement, Plan
+from .model import Agreement, GroupKind, Plan, SourceRef
 from .names import code_key
 from .registry import Registry, TaskEntry
 from .statuses import Status
-from .values import Record, record
+from .units import Scope
 
 Role = Literal["lead", "support"]
 Kind = Literal["task", "report", "agreement"]
 # Law on International Agreements 2020, art. 19: report within 15 days of signing.
 REPORT_AFTER_SIGNING = timedelta(days=15)
+LAW_ARTICLE_19 = "Luật Thỏa thuận quốc tế 2020, Điều 19"
 
 
-@record
-class Item(Record):
-    """One obligation of one unit: a task (or one year of it), a yearly report, a follow-up."""
+class Item(NamedTuple):
+    """One obligation of one unit: a task (or one year of it), a yearly report, a follow-up.
+
+    A named tuple, not a Record: `due` for every unit builds one per unit and occurrence (60 000
+    on a registry of 10 000 tasks), and a tuple is built in C, without a setattr per field."""
 
     kind: Kind
     id: str
@@ -40,6 +47,8 @@ class Item(Record):
     done_on: date | None = None
     to: str | None = None
     awaiting: str | None = None
+    basis: str = ""  # the source paragraph or the law's article the obligation comes from
+    assumed: bool = False  # owed only if the undated document was issued before `due`
 
     def days_left(self, as_of: date) -> int | None:
         return (self.due - as_of).days if self.due is not None else None
@@ -49,20 +58,79 @@ class Item(Record):
         return (self.due or date.max, self.plan or "", code_key(self.code), self.id)
 
 
-def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
-    """Unit id -> role in a task. "All units" as lead makes every city department a lead;
-    "related units" names no one; a unit named both as lead and support is a lead."""
-    roles: dict[str, Role] = {}
-    for role, names in (("support", entry.task.support), ("lead", entry.task.lead)):
+def cite(ref: SourceRef) -> str:
+    """`file, place` as a basis reads."""
+    return ", ".join(part for part in (ref.file, ref.ref) if part)
+
+
+# --- what a document's names mean --------------------------------------------------------
+
+
+class Assignment(NamedTuple):
+    """The units one written name gives a task, and why (what `show` explains). A named tuple:
+    every task's names are read at every `due`, and a tuple costs no setattr per field."""
+
+    name: str
+    role: Role
+    units: tuple[str, ...]
+    group: GroupKind | None = None
+    why: str = ""
+
+
+def _why(registry: Registry, group: GroupKind, plan: Plan | None, found: Scope) -> str:
+    """In words, how a group phrase of this document resolves."""
+    lines = "; ".join(f"{a.source.ref or a.source.file}: “{a.name}”"
+                      for a in (plan.addressees if plan else ()))  # fmt: skip
+    outside = ", ".join(registry.units.name(u) for u in found.outside)
+    left_out = f"; trừ cơ quan văn bản không giao việc được: {outside}" if outside else ""
+    if group in ("addressees", "others") and not lines:
+        return "văn bản chưa ghi nơi nhận (addressees trong plan.yaml): không giao cho đơn vị nào"
+    if group == "addressees":
+        return f"các đơn vị văn bản gửi tới — {lines}{left_out}"
+    if group == "others":
+        return f"các đơn vị văn bản gửi tới — {lines} — trừ các đơn vị văn bản đã nêu tên"
+    if group == "named":
+        return f"các đơn vị có tên trong văn bản (chủ trì, phối hợp){left_out}"
+    if group == "city":
+        return "mọi Sở, ban, ngành thuộc Thành phố (văn bản gửi tất cả)"
+    if group == "related":
+        return "“… liên quan”: không chỉ định đơn vị nào"
+    return "cơ quan, tổ chức ngoài Thành phố: không giao cho đơn vị nào"
+
+
+def assignments(registry: Registry, entry: TaskEntry) -> list[Assignment]:
+    """Each name of a task's lead and support, with the units it means in its document."""
+    plan = registry.plans.get(entry.plan, (None, None))[0]
+    found = registry.scope(entry.plan)
+    result = []
+    for role, names in (("lead", entry.task.lead), ("support", entry.task.support)):
         for name in names:
-            found = registry.resolve(name)
-            if found is None:
+            meant = registry.units.meaning(name, found)
+            if meant is None:
                 continue
-            units = registry.units.city_departments if found.group == "all" else found.units
-            for unit in units:
-                if role == "lead" or unit not in roles:
-                    roles[unit] = role  # type: ignore[assignment]
+            why = _why(registry, meant.group, plan, found) if meant.group else ""
+            result.append(Assignment(name, role, meant.units, meant.group, why))  # type: ignore[arg-type]
+    return result
+
+
+def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
+    """Unit id -> role in a task; a unit named both as lead and support is a lead."""
+    roles: dict[str, Role] = {}
+    for assignment in assignments(registry, entry):
+        for unit in assignment.units:
+            if assignment.role == "lead" or unit not in roles:
+                roles[unit] = assignment.role
     return roles
+
+
+def lead_units(registry: Registry, entry: TaskEntry) -> tuple[str, ...]:
+    """The departments that lead a task, each once (sub-units count for their department)."""
+    tops = (registry.units.top(u) for u, role in task_roles(registry, entry).items()
+            if role == "lead")  # fmt: skip
+    return tuple(dict.fromkeys(tops))
+
+
+# --- occurrences and the issue date -------------------------------------------------------
 
 
 def _years(plan: Plan | None) -> range | None:
@@ -78,16 +146,132 @@ def _plan_day(plan: Plan | None) -> tuple[int, int] | None:
     return int(day), int(month)
 
 
-def task_occurrences(registry: Registry, entry: TaskEntry, as_of: date) -> list[Occurrence]:
-    if entry.deadline is None:  # an unreadable deadline is a validation error, not an obligation
-        return []
+def issue_window(plan: Plan | None) -> tuple[date | None, date | None]:
+    """The earliest and latest day the plan can have been issued, from what the data records:
+    a full date is both; a month or year is its first and last day; `issued` narrows it."""
+    if plan is None:
+        return None, None
+    earliest = latest = None
+    if plan.date is not None:
+        latest = plan.date.last_day()
+        earliest = date(plan.date.year, plan.date.month or 1, plan.date.day or 1)
+    if plan.issued is not None:
+        after = plan.issued.after.as_date() if plan.issued.after else None
+        before = plan.issued.before.as_date() if plan.issued.before else None
+        if after is not None:
+            earliest = max(earliest or date.min, after + timedelta(days=1))
+        if before is not None:
+            latest = min(latest or date.max, before)
+    return earliest, latest
+
+
+def owed(due: date | None, window: tuple[date | None, date | None]) -> tuple[bool, bool]:
+    """(owed at all, owed only on an assumption): nothing falls due before the document
+    existed; between its earliest and latest possible issue day, it is owed if it was issued
+    in time — an assumption the item must say it rests on."""
+    earliest, latest = window
+    if due is None:
+        return True, False
+    if earliest is not None and due < earliest:
+        return False, False
+    if latest is None:
+        return True, earliest is not None
+    return True, due < latest
+
+
+Done = list[tuple[date, int | None]]  # (day of the entry, year it covers)
+
+
+def _done_by_unit(registry: Registry, entry: TaskEntry, as_of: date) -> dict[str | None, Done]:
+    """Progress entries marked done by as_of, as (date, year), under the department they are
+    `by` (None: no `by`)."""
+    found: dict[str | None, Done] = {}
+    for progress in entry.task.progress:
+        day = progress.date.as_date()
+        if not progress.done or day is None or day > as_of:
+            continue
+        resolved = registry.resolve(progress.by) if progress.by else None
+        units = {registry.units.top(u) for u in resolved.units} if resolved else {None}
+        for unit in units:
+            found.setdefault(unit, []).append((day, progress.year))
+    return found
+
+
+class TaskState:
+    """A task's occurrences as of a date, computed once per share: on a task with several
+    leads, each lead's own (only its entries count), and the task's as a whole for anyone else
+    (done once every lead has done it); on any other task, one list for all."""
+
+    def __init__(self, registry: Registry, entry: TaskEntry, as_of: date) -> None:
+        self.entry, self.as_of = entry, as_of
+        self.plan = registry.plans.get(entry.plan, (None, None))[0]
+        self.window = issue_window(self.plan)
+        self.done = _done_by_unit(registry, entry, as_of)
+        self.leads = lead_units(registry, entry) if registry.units.shared(entry.task.lead) else ()
+        self._top = registry.units.top
+        self._found: dict[str | None, list[Occurrence]] = {}
+
+    def occurrences(self, unit: str | None = None) -> list[Occurrence]:
+        share = self._top(unit) if unit is not None and self.leads else None
+        share = share if share in self.leads else None
+        if share not in self._found:
+            self._found[share] = self._compute(share)
+        return self._found[share]
+
+    def _compute(self, share: str | None) -> list[Occurrence]:
+        deadline = self.entry.deadline
+        if deadline is None:  # an unreadable deadline is a validation error, not an obligation
+            return []
+        if self.leads and share is None:  # the task as a whole: each occurrence, every lead's
+            shares = [self.occurrences(lead) for lead in self.leads]
+            return [_together(same, self.as_of) for same in zip(*shares, strict=True)]
+        if share is not None:
+            entries = self.done.get(share, [])
+        else:
+            entries = [e for found in self.done.values() for e in found]
+        found = occurrences(deadline, entries, _years(self.plan), self.as_of, _plan_day(self.plan))
+        return [o for o in found if owed(o.due, self.window)[0]]
+
+
+def _together(shares: tuple[Occurrence, ...], as_of: date) -> Occurrence:
+    """One occurrence as all its leads have it: open while any lead's is, else done on the day
+    the last lead did it."""
+    still_open = next((o for o in shares if o.done_on is None), None)
+    if still_open is not None:
+        return still_open
+    last = max(o.done_on for o in shares if o.done_on is not None)
+    return replace(shares[0], status=status_of(shares[0].due, last, as_of), done_on=last)
+
+
+def task_occurrences(
+    registry: Registry, entry: TaskEntry, as_of: date, unit: str | None = None
+) -> list[Occurrence]:
+    """A task's occurrences as of a date; for a lead of a task with several, its own share."""
+    return TaskState(registry, entry, as_of).occurrences(unit)
+
+
+Share = tuple[Occurrence, list[str], list[str]]  # an occurrence, leads done, leads not done
+
+
+def completion(registry: Registry, entry: TaskEntry, as_of: date) -> list[Share]:
+    """For a task with several leads: each occurrence of the task as a whole, in order, with
+    the leads that have done it and those that have not (none for any other task)."""
+    state = TaskState(registry, entry, as_of)
+    shares = [state.occurrences(lead) for lead in state.leads]
+    result = []
+    for whole, same in zip(state.occurrences(), zip(*shares, strict=True), strict=False):
+        done = [lead for lead, o in zip(state.leads, same, strict=True) if o.done_on is not None]
+        result.append((whole, done, [lead for lead in state.leads if lead not in done]))
+    return result
+
+
+def task_basis(registry: Registry, entry: TaskEntry) -> str:
+    """The task's own source and place; the plan's source file when the task names none."""
+    if entry.task.source is not None:
+        return cite(entry.task.source)
     plan = registry.plans.get(entry.plan, (None, None))[0]
-    done = [
-        (day, p.year)
-        for p in entry.task.progress
-        if p.done and (day := p.date.as_date()) is not None
-    ]
-    return occurrences(entry.deadline, done, _years(plan), as_of, _plan_day(plan))
+    files = plan.source if plan else ()
+    return f"{files[0].file}, nhiệm vụ {entry.task.code}" if files else ""
 
 
 def task_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list[Item]:
@@ -98,74 +282,114 @@ def task_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list
             roles = {u: r for u, r in roles.items() if u in wanted}
         if not roles:
             continue
-        shown = listed(task_occurrences(registry, entry, as_of), as_of)
+        state = TaskState(registry, entry, as_of)
         awaiting = entry.deadline.awaiting if entry.deadline else None
-        for occurrence in shown:
-            suffix = occurrence.suffix  # "/2026", "/2026-q1", "/2/2026" (second clause)
-            for unit, role in roles.items():
+        basis = task_basis(registry, entry)
+        for unit, role in roles.items():
+            found = state.occurrences(unit if role == "lead" else None)
+            for occurrence in listed(found, as_of):
+                suffix = occurrence.suffix  # "/2026", "/2026-q1", "/2/2026" (second clause)
                 items.append(Item(
                     "task", entry.id + suffix, entry.plan, entry.task.code, entry.task.title,
                     unit, role, entry.task.deadline_text, occurrence.due, occurrence.status,
                     entry.result.rel, occurrence.year, occurrence.done_on, awaiting=awaiting,
+                    basis=basis, assumed=owed(occurrence.due, state.window)[1],
                 ))  # fmt: skip
     return items
 
 
 def top_unit(registry: Registry, unit_id: str) -> str:
     """The department a sub-unit belongs to (Phòng QHQT -> Văn phòng UBND Thành phố)."""
-    seen = {unit_id}
-    while (parent := registry.units.units[unit_id].parent) and parent not in seen:
-        seen.add(parent)
-        unit_id = parent
-    return unit_id
+    return registry.units.top(unit_id)
+
+
+# --- yearly reports -----------------------------------------------------------------------
 
 
 def reporting_units(registry: Registry, plan_id: str) -> list[str]:
-    """Every department that leads at least one task of the plan."""
-    units: set[str] = set()
-    for entry in registry.tasks_of(plan_id):
-        units.update(top_unit(registry, u) for u, r in task_roles(registry, entry).items()
-                     if r == "lead")  # fmt: skip
-    return sorted(units)
+    """The units the reporting rule's words name (`by`: "Các Sở, ngành, đơn vị" means the
+    plan's addressees), less the unit that receives the reports."""
+    plan = registry.plans.get(plan_id, (None, None))[0]
+    if plan is None or plan.reporting is None:
+        return []
+    found = registry.scope(plan_id)
+    units: dict[str, None] = {}
+    for name in plan.reporting.by:
+        meant = registry.units.meaning(name, found)
+        units.update((top_unit(registry, u), None) for u in (meant.units if meant else ()))
+    receiver = registry.resolve(plan.reporting.to)
+    receiving = {top_unit(registry, u) for u in receiver.units} if receiver else set()
+    return sorted(u for u in units if u not in receiving)
 
 
 def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list[Item]:
-    """A plan's yearly reporting rule: one report per lead unit per year of the plan."""
+    """A plan's yearly reporting rule: one report per reporting unit per year of the plan; the
+    receiving unit's consolidation of each year, with no day (the source gives none)."""
     items: list[Item] = []
     for plan, result in registry.plans.values():
         rule, years = plan.reporting, _years(plan)
         if rule is None or years is None:
             continue
-        receiver = registry.resolve(rule.to)
-        receiver_id = receiver.units[0] if receiver and len(receiver.units) == 1 else None
         submitted = _submissions(registry, plan.id)
         day, month = (int(part) for part in rule.before.split("/"))
-        issued = plan.date.last_day() if plan.date else None
+        window = issue_window(plan)
+        basis = cite(rule.source)
         for unit in reporting_units(registry, plan.id):
             if wanted is not None and unit not in wanted:
                 continue
-            found = []
+            found, assumed = [], {}
             for year in years:
                 due = date(year, month, day)
-                if issued is not None and due < issued:
+                is_owed, assumed[year] = owed(due, window)
+                if not is_owed:
                     continue  # the plan did not exist yet on that reporting day
                 done_on = submitted.get((unit, year))
-                if done_on is not None and done_on > as_of:
-                    done_on = None
                 found.append(Occurrence(year, due, status_of(due, done_on, as_of), done_on))
-            own = unit == receiver_id
             for occurrence in listed(found, as_of):
-                title = (
-                    f"Tổng hợp báo cáo năm {occurrence.year} của các đơn vị, báo cáo UBND Thành phố"
-                    if own
-                    else f"Báo cáo kết quả thực hiện năm {occurrence.year} gửi {rule.to}"
-                )
+                assert occurrence.year is not None
                 items.append(Item(
                     "report", f"{plan.id}/bao-cao/{occurrence.year}", plan.id,
-                    f"bao-cao-{occurrence.year}", title, unit, "lead",
-                    f"trước {rule.before} hằng năm", occurrence.due, occurrence.status,
-                    result.rel, occurrence.year, occurrence.done_on, to=rule.to,
+                    f"bao-cao-{occurrence.year}",
+                    f"Báo cáo kết quả thực hiện năm {occurrence.year} gửi {rule.to}",
+                    unit, "lead", f"trước {rule.before} hằng năm", occurrence.due,
+                    occurrence.status, result.rel, occurrence.year, occurrence.done_on,
+                    to=rule.to, basis=basis, assumed=assumed[occurrence.year],
                 ))  # fmt: skip
+        items.extend(_consolidations(registry, plan, result.rel, as_of, wanted, submitted))
+    return items
+
+
+def _consolidations(
+    registry: Registry,
+    plan: Plan,
+    source: str,
+    as_of: date,
+    wanted: set[str] | None,
+    submitted: dict[tuple[str, int], date],
+) -> list[Item]:
+    """The receiver consolidates each year's reports once they are due; no day is invented."""
+    rule, years = plan.reporting, _years(plan)
+    receiver = registry.resolve(rule.to) if rule else None
+    if rule is None or years is None or receiver is None or len(receiver.units) != 1:
+        return []
+    unit = top_unit(registry, receiver.units[0])
+    if wanted is not None and unit not in wanted:
+        return []
+    day, month = (int(part) for part in rule.before.split("/"))
+    window = issue_window(plan)
+    items = []
+    for year in years:
+        due = date(year, month, day)
+        if due > as_of or not owed(due, window)[0]:
+            continue  # the reports of that year are not in yet
+        done_on = submitted.get((unit, year))
+        items.append(Item(
+            "report", f"{plan.id}/tong-hop/{year}", plan.id, f"tong-hop-{year}",
+            f"Tổng hợp báo cáo năm {year} của các đơn vị, báo cáo UBND Thành phố", unit, "lead",
+            "sau khi nhận báo cáo (nguồn không ghi ngày)", None,
+            status_of(None, done_on, as_of), source, year, done_on, basis=cite(rule.source),
+            assumed=owed(due, window)[1],
+        ))  # fmt: skip
     return items
 
 
@@ -183,21 +407,34 @@ def _submissions(registry: Registry, plan_id: str) -> dict[tuple[str, int], date
     return submitted
 
 
+# --- agreements ---------------------------------------------------------------------------
+
+
 def agreement_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list[Item]:
-    """Follow-ups of Văn phòng UBND Thành phố: the report after signing, the end of the term."""
+    """The report after signing (law, art. 19) and the end of the term, as obligations of the
+    unit the data records as following the agreement up, with its basis; none without one."""
     items: list[Item] = []
     for agreement, result in registry.agreements.values():
-        follower = registry.resolve(agreement.follow_up)
-        if follower is None or len(follower.units) != 1:
+        follow_up = agreement.follow_up
+        follower = registry.resolve(follow_up.unit) if follow_up else None
+        if follow_up is None or follower is None or len(follower.units) != 1:
             continue
         unit = follower.units[0]
         if wanted is not None and unit not in wanted:
             continue
-        items.extend(_agreement_steps(agreement, result.rel, unit, as_of))
+        items.extend(_agreement_steps(agreement, result.rel, unit, as_of, cite(follow_up.source)))
     return items
 
 
-def _agreement_steps(agreement: Agreement, source: str, unit: str, as_of: date) -> list[Item]:
+def term_end(agreement: Agreement) -> date | None:
+    """The last day of an agreement's term (a year alone means 31/12)."""
+    end = agreement.term.end if agreement.term else None
+    return end.last_day() if end is not None else None
+
+
+def _agreement_steps(
+    agreement: Agreement, source: str, unit: str, as_of: date, who: str
+) -> list[Item]:
     items: list[Item] = []
     signed = agreement.signed.as_date() if agreement.signed else None
     if signed is not None:  # no day in the source: no obligation is computed from it
@@ -210,16 +447,17 @@ def _agreement_steps(agreement: Agreement, source: str, unit: str, as_of: date) 
             f"Báo cáo Thủ tướng Chính phủ, sao gửi Bộ Ngoại giao sau khi ký: {agreement.title}",
             unit, "lead", "15 ngày sau khi ký (điều 19 Luật TTQT 2020)",
             due, status_of(due, done_on, as_of), source, done_on=done_on,
+            basis=f"{LAW_ARTICLE_19}; đơn vị theo dõi: {who}",
         ))  # fmt: skip
-    end = agreement.term.end if agreement.term else None
-    if end is not None:
+    end = term_end(agreement)
+    if end is not None and agreement.term is not None:
         closed = agreement.status in ("expired", "terminated")
-        due = end.last_day()
         items.append(Item(
             "agreement", f"{agreement.id}/het-han", None, "het-han",
             f"Hết thời hạn, đề xuất gia hạn hoặc kết thúc: {agreement.title}", unit, "lead",
-            f"hết hạn {end}", due, "done_on_time" if closed else status_of(due, None, as_of),
-            source,
+            f"hết hạn {agreement.term.end}", end,
+            "done_on_time" if closed else status_of(end, None, as_of), source,
+            basis=f"đơn vị theo dõi: {who}",
         ))  # fmt: skip
     return items
 

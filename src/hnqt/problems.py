@@ -51,12 +51,18 @@ CODES: dict[str, str] = {
     "unknown-plan": "kế hoạch không có",
     "unknown-section": "mục của kế hoạch không có",
     "bad-term": "thời hạn thỏa thuận kết thúc trước khi bắt đầu",
+    "bad-addressee": "nơi nhận không chỉ đơn vị cụ thể nào",
+    "no-addressees": "nhóm “các đơn vị văn bản gửi tới” mà văn bản chưa ghi nơi nhận",
+    "progress-without-unit": "tiến độ của nhiệm vụ nhiều đơn vị chủ trì không ghi đơn vị",
+    "bad-issue-window": "khoảng ngày ban hành (issued) rỗng",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",
     "duplicate-title": "hai nhiệm vụ trùng tên",
     "year-outside-plan": "năm báo cáo ngoài thời kỳ kế hoạch",
     "non-canonical-unit": "đơn vị do người dùng ghi chưa theo tên chuẩn (hnqt fmt sửa được)",
+    "progress-by-not-lead": "mục hoàn thành của đơn vị không chủ trì nhiệm vụ nhiều chủ trì",
+    "partly-merged-unit": "tên cũ của đơn vị đã tách chức năng (sắp xếp 2025): chỉ một phần",
 }
 
 

@@ -21,7 +21,8 @@ _KEPT_FIELDS = {
     "plan": {
         "id",
         "issuer",
-        "recipients",
+        "addressees",
+        "issued",
         "agreement",
         "reporting",
         "budget",

@@ -10,7 +10,7 @@ from .layout import DEPARTMENTS_FILE
 from .model import Agreement, Departments, Partner, Plan, Reports, Task
 from .problems import Problem
 from .reading import FileResult
-from .units import Resolution, UnitDirectory
+from .units import Resolution, Scope, UnitDirectory
 
 
 @dataclass(eq=False)
@@ -51,6 +51,21 @@ class Registry:
 
     def tasks_of(self, plan_id: str) -> list[TaskEntry]:
         return [entry for entry in self.tasks.values() if entry.plan == plan_id]
+
+    def scope(self, plan_id: str) -> Scope:
+        """What a plan's group phrases mean: the units it addresses and the units it names
+        (DESIGN §3). Worked out once, for every plan."""
+        scopes: dict[str, Scope] | None = self.__dict__.get("_scopes")
+        if scopes is None:
+            names: dict[str, list[str]] = {}
+            for entry in self.tasks.values():
+                names.setdefault(entry.plan, []).extend((*entry.task.lead, *entry.task.support))
+            scopes = {
+                key: self.units.scope([a.name for a in plan.addressees], names.get(key, ()))
+                for key, (plan, _) in self.plans.items()
+            }
+            self.__dict__["_scopes"] = scopes
+        return scopes.get(plan_id) or Scope()
 
 
 def assemble(root: Path, results: dict[str, FileResult]) -> Registry:

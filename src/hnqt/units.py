@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Literal
+from collections.abc import Iterable, Iterator
 
-from .model import Departments, Unit
+from .model import Departments, GroupKind, Unit
 from .names import TRAILING, match_key, plain_key, sort_key
 from .values import Record, record
 
-GroupKind = Literal["all", "related", "external"]
-# Units that "Các Sở, ngành, đơn vị" means: the city's own departments, not ministries or parties.
+# The units "Các Sở, ban, ngành thuộc Thành phố" names: the city's own departments, not
+# ministries, party bodies or the central bodies' branches in the city.
 CITY_DEPARTMENT_KINDS = frozenset({"so", "ban", "agency", "institute", "press", "armed"})
+# Bodies a city People's Committee's document cannot task even where it names them: the
+# Government, ministries and their agencies; the Party's committees and the Fatherland Front,
+# which a plan asks (đề nghị) rather than assigns; and the People's Committee itself. Named as
+# lead or support they keep that role; a group phrase of the document never reaches them.
+OUTSIDE_REACH_KINDS = frozenset({"ministry", "central", "party", "mass-org", "city"})
+# Groups that give a task several leads, each owing its own share.
+SHARED_GROUPS: frozenset[GroupKind] = frozenset({"addressees", "others", "named", "city"})
 _SUBUNITS = re.compile(r"^(?P<parent>.+?)\s*\((?P<inner>[^()]+)\)$")
 
 
@@ -48,6 +55,35 @@ class Miss(Record):
         return "thêm đơn vị vào data/departments.yaml, hoặc sửa tên cho đúng"
 
 
+@record
+class Scope(Record):
+    """What one document's group phrases mean, read from that document (DESIGN §3): the units
+    it is addressed to, the units it names, and the central bodies it names but cannot task.
+    `addressed_by` keeps, for each addressee, the line of the document that addresses it."""
+
+    addressees: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    addressed_by: tuple[tuple[str, str], ...] = ()  # (unit id, the line as written)
+
+    def members(self, group: GroupKind, city: tuple[str, ...]) -> tuple[str, ...]:
+        """The units a group phrase of this document means; "… liên quan" means nobody."""
+        if group == "addressees":
+            return self.addressees
+        if group == "others":
+            named = set(self.named)
+            return tuple(unit for unit in self.addressees if unit not in named)
+        if group == "named":
+            return self.named
+        if group == "city":
+            return city
+        return ()
+
+
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
 class UnitDirectory:
     """Every name, alias and former name of every unit and group, under two matching keys."""
 
@@ -57,7 +93,7 @@ class UnitDirectory:
         self._plain: dict[str, set[tuple[str, str]]] = {}
         self._shown: dict[str, str] = {}  # plain key -> a name to propose
         for unit in departments.units:
-            for name in (unit.name, *unit.aliases, *unit.former):
+            for name in (unit.name, *unit.aliases, *unit.former_names):
                 self._index(name, ("unit", unit.id))
         for group in departments.groups:
             for name in group.names:
@@ -111,7 +147,7 @@ class UnitDirectory:
             hits = [
                 u.id
                 for u in children
-                if key in {plain_key(n) for n in (u.name, *u.aliases, *u.former)}
+                if key in {plain_key(n) for n in (u.name, *u.aliases, *u.former_names)}
             ]
             if len(hits) != 1:
                 names = tuple(sorted((u.name for u in children), key=sort_key))
@@ -152,16 +188,87 @@ class UnitDirectory:
         found = self.resolve(name)
         return isinstance(found, Resolution) and len(found.units) == 1
 
-    def belongs_to(self, unit_id: str, target_id: str) -> bool:
-        """A sub-unit's duties are its parent's: Phòng QHQT belongs to Văn phòng UBND TP."""
+    def lineage(self, unit_id: str) -> Iterator[str]:
+        """A unit, its parent, and so on up (stopping at a loop or an unknown parent)."""
         seen: set[str] = set()
         current: str | None = unit_id
         while current is not None and current not in seen:
-            if current == target_id:
-                return True
+            yield current
             seen.add(current)
             current = self.units[current].parent if current in self.units else None
-        return False
+
+    def belongs_to(self, unit_id: str, target_id: str) -> bool:
+        """A sub-unit's duties are its parent's: Phòng QHQT belongs to Văn phòng UBND TP."""
+        return target_id in self.lineage(unit_id)
 
     def name(self, unit_id: str) -> str:
         return self.units[unit_id].name
+
+    def top(self, unit_id: str) -> str:
+        """The department a sub-unit belongs to (Phòng QHQT -> Văn phòng UBND Thành phố)."""
+        tops: dict[str, str] = self.__dict__.setdefault("_tops", {})
+        if unit_id not in tops:
+            found = unit_id
+            for unit in self.lineage(unit_id):
+                found = unit if unit in self.units else found
+            tops[unit_id] = found
+        return tops[unit_id]
+
+    def outside_reach(self, unit_id: str) -> bool:
+        """A central body (or a part of one), or the city's People's Committee itself."""
+        return any(
+            u in self.units and self.units[u].kind in OUTSIDE_REACH_KINDS
+            for u in self.lineage(unit_id)
+        )
+
+    def meaning(self, name: str, scope: Scope) -> Resolution | None:
+        """The units a written name means in its document: a group as that document's words
+        make it (units filled in), a unit as itself; None when the name is unknown."""
+        found = self.resolve(name)
+        if not isinstance(found, Resolution):
+            return None
+        if found.group is None:
+            return found
+        return Resolution(scope.members(found.group, self.city_departments), found.group)
+
+    def shared(self, leads: Iterable[str]) -> bool:
+        """Several leads (named co-leads or a group): each owes its own share (DESIGN §3)."""
+        found = [self.resolve(name) for name in leads]
+        resolved = [r for r in found if isinstance(r, Resolution)]
+        if any(r.group in SHARED_GROUPS for r in resolved):
+            return True
+        return len({self.top(u) for r in resolved for u in r.units}) > 1
+
+    def scope(self, addressees: Iterable[str], named: Iterable[str]) -> Scope:
+        """A document's scope from what it writes: its addressee lines, and every unit name of
+        its tasks. A line "… có tên trong KH" addresses the units the document names."""
+        inside: list[str] = []
+        outside: list[str] = []
+        for name in named:
+            found = self.resolve(name)
+            for unit in found.units if isinstance(found, Resolution) else ():
+                if self.outside_reach(unit):
+                    outside.append(unit)
+                else:
+                    inside.append(self.top(unit))
+        named_ids = self._ordered(inside)
+        addressed: list[tuple[str, str]] = []
+        for line in addressees:
+            found = self.resolve(line)
+            if not isinstance(found, Resolution):
+                continue
+            if found.group == "named":
+                units: Iterable[str] = named_ids
+            elif found.group == "city":
+                units = self.city_departments
+            else:
+                units = (self.top(u) for u in found.units if not self.outside_reach(u))
+            addressed.extend((unit, line) for unit in units)
+        first = dict(reversed(addressed))  # each unit under the first line that addresses it
+        units = self._ordered(unit for unit, _ in addressed)
+        return Scope(units, named_ids, self._ordered(outside),
+                     tuple((unit, first[unit]) for unit in units))  # fmt: skip
+
+    def _ordered(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """Each unit once, in Vietnamese alphabetical order of its name."""
+        return tuple(sorted(_unique(ids), key=lambda u: sort_key(self.units[u].name)))

@@ -57,7 +57,8 @@ def parse(
     """Read a deadline phrase; DeadlineError (with the accepted forms) when it cannot.
 
     The awaited event, once recorded, dates the schedule's event clauses: its day plus
-    `days_after` (else the days the phrase gives, else none)."""
+    `days_after` (else the days the phrase gives); with neither, no date is invented (the
+    clause stays undated, "chưa xác định thời hạn", until the period is recorded)."""
     deadline = _parse_phrase(text)
     if event_date is None:
         return deadline
@@ -66,20 +67,23 @@ def parse(
     clauses = []
     for clause in deadline.clauses:
         if clause.kind == "event":
-            days = days_after if days_after is not None else clause.days_after or 0
-            try:
-                due = event_date + timedelta(days=days)
-            except OverflowError:
-                due = date.max
-            if not MIN_YEAR <= due.year <= MAX_YEAR:
-                raise DeadlineError(
-                    f"{days} ngày sau {show(event_date)} nằm ngoài {MIN_YEAR}–{MAX_YEAR}"
-                )
+            days = days_after if days_after is not None else clause.days_after
+            due = None if days is None else _after(event_date, days)
             clause = Clause("event", clause.text, due=due, awaiting=clause.awaiting,
-                            days_after=days or None, event_date=event_date,
+                            days_after=days, event_date=event_date,
                             event_document=event_document)  # fmt: skip
         clauses.append(clause)
     return Deadline(deadline.text, tuple(clauses))
+
+
+def _after(event_date: date, days: int) -> date:
+    try:
+        due = event_date + timedelta(days=days)
+    except OverflowError:
+        due = date.max
+    if not MIN_YEAR <= due.year <= MAX_YEAR:
+        raise DeadlineError(f"{days} ngày sau {show(event_date)} nằm ngoài {MIN_YEAR}–{MAX_YEAR}")
+    return due
 
 
 @functools.lru_cache(maxsize=4096)

@@ -86,7 +86,8 @@ def _single(
     if clause.needs_year and years is not None and len(years) == 1:
         due = clause.in_year(years[0])
         rule = f"văn bản không ghi năm: lấy năm {years[0]} của kế hoạch"
-    if due is None and clause.kind == "event" and done_on is None:
+    # Awaited until the event is recorded; recorded without a period, it has no date yet.
+    if due is None and clause.kind == "event" and clause.event_date is None and done_on is None:
         return Occurrence(None, None, "awaiting_event", clause=index, rule=rule)
     return Occurrence(None, due, status_of(due, done_on, as_of), done_on, index, rule=rule)
 

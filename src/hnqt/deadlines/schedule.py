@@ -83,8 +83,12 @@ class Clause(Record):
             since = f" từ {show(self.start)}" if self.start else ""
             return f"thường xuyên{since} (không tính đúng/quá hạn)"
         if self.kind == "event":
-            if self.due is not None:
-                return f"hạn {show(self.due)}"
+            if self.event_date is not None:  # "90 ngày sau Quyết định … ngày …"
+                event = f"{self.event_document or 'văn bản'} ngày {show(self.event_date)}"
+                if self.due is None:
+                    return (f"đã có {event}; chưa ghi số ngày thực hiện (days_after): "
+                            "chưa xác định thời hạn")  # fmt: skip
+                return f"{self.days_after} ngày sau {event} — hạn {show(self.due)}"
             after = f"{self.days_after} ngày sau khi " if self.days_after else ""
             if self.awaiting:
                 return f"{after}chờ văn bản của {self.awaiting}"
@@ -117,6 +121,8 @@ class Clause(Record):
                 after = f"{self.days_after} ngày sau " if self.days_after else ""
                 document = f" ({self.event_document})" if self.event_document else ""
                 return f"{after}văn bản được chờ, ban hành ngày {show(self.event_date)}{document}"
+            if self.event_date is not None:
+                return "văn bản được chờ đã ban hành nhưng chưa ghi số ngày thực hiện (days_after)"
             return "có hạn khi sự kiện được ghi vào dữ liệu (event)"
         if self.kind == "ongoing":
             return "việc thường xuyên: không có hạn riêng, kết quả đưa vào báo cáo năm"

@@ -61,6 +61,8 @@ def item_json(item: Item, view: DueView) -> dict[str, object]:
         "done_on": item.done_on.isoformat() if item.done_on else None,
         "to": item.to,
         "awaiting": item.awaiting,
+        "basis": item.basis,
+        "assumed": item.assumed,
     }
 
 
@@ -75,7 +77,8 @@ def render_json(view: DueView) -> str:
 
 
 CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
-              "days_left", "source", "year", "unit_id", "unit_name")  # fmt: skip
+              "days_left", "source", "year", "unit_id", "unit_name", "basis",
+              "assumed")  # fmt: skip
 
 
 def render_csv(view: DueView) -> str:
@@ -108,7 +111,8 @@ def render_ics(view: DueView) -> str:
             "description",
             f"Thời hạn: {item.deadline_text}\nĐơn vị: "
             f"{view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})\n"
-            f"Tệp: {item.source}",
+            f"Căn cứ: {item.basis}\nTệp: {item.source}"
+            + ("\nGiả định: văn bản ban hành trước hạn này" if item.assumed else ""),
         )
         calendar.add_component(event)
     text: bytes = calendar.to_ical()
@@ -164,7 +168,9 @@ def _cells(item: Item, view: DueView) -> list[str]:
         _state(item, view.as_of),
         _label(item),
         *role,
-        item.title.split("\n")[0],
+        # Owed only if the undated document came out before the due day: said first, so a
+        # cut title keeps it.
+        ("(giả định) " if item.assumed else "") + item.title.split("\n")[0],
     ]
 
 

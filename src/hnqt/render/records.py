@@ -8,9 +8,21 @@ from typing import Any
 
 from ..choices import ListFormat, ShowFormat, StatsFormat
 from ..dates import show
-from ..deadlines import Occurrence, clause_json
-from ..model import Agreement, Partner, Plan, Unit
-from ..obligations import task_occurrences, task_roles, units_within
+from ..deadlines import Occurrence, clause_json, listed
+from ..model import Agreement, Former, Partner, Plan, Unit
+from ..obligations import (
+    Assignment,
+    assignments,
+    cite,
+    completion,
+    issue_window,
+    owed,
+    task_basis,
+    task_occurrences,
+    task_roles,
+    term_end,
+    units_within,
+)
 from ..queries import StatsRow
 from ..registry import Registry, TaskEntry
 from ..statuses import SHORT_LABELS, STATUS_LABELS, STATUSES
@@ -41,35 +53,61 @@ class Sheet:
     def section(self, title: str, rows: Iterable[str]) -> None:
         rows = list(rows)
         if rows:
-            self.lines += ["", title] + [f"  {row}" for row in rows]
+            room = max(30, terminal_width() - 4)
+            self.lines += ["", title]
+            for row in rows:
+                wrapped = wrap(row, room)
+                self.lines += [f"  {wrapped[0]}"] + [f"    {line}" for line in wrapped[1:]]
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 
 
-def _names(registry: Registry, names: Iterable[str]) -> str:
-    """Units as written, with what they resolve to when that differs."""
+def _assigned(registry: Registry, entry: TaskEntry, role: str) -> str:
+    """Units as written, with what they resolve to in this document, and why for a group."""
     shown = []
-    for name in names:
-        found = registry.resolve(name)
+    written = {a.name: a for a in assignments(registry, entry) if a.role == role}
+    for name in getattr(entry.task, role):
+        found = written.get(name)
         if found is None:
             shown.append(f"{name} (không rõ đơn vị)")
-        elif found.group == "all":
-            shown.append(f"{name} (mọi Sở, ngành, đơn vị)")
-        elif found.group is not None:
-            shown.append(f"{name} (không chỉ định đơn vị)")
+            continue
+        units = ", ".join(registry.units.name(u) for u in found.units)
+        if found.group is not None:
+            who = f": {units}" if units else ""
+            shown.append(f"{name} ({found.why}){who}")
         else:
-            canonical = ", ".join(registry.units.name(u) for u in found.units)
-            shown.append(name if canonical == name else f"{name} → {canonical}")
-    return "; ".join(shown)
+            shown.append(name if units == name else f"{name} → {units}")
+    return "\n".join(shown)
 
 
-def _occurrence_line(o: Occurrence) -> str:
+def _occurrence_line(o: Occurrence, assumed: bool = False) -> str:
     period = f"{o.period}: " if o.period else (f"năm {o.year}: " if o.year is not None else "")
     due = f"hạn {show(o.due)} — " if o.due else ""
     done = f" ({show(o.done_on)})" if o.done_on else ""
     rule = f" [{o.rule}]" if o.rule else ""
-    return f"{period}{due}{STATUS_LABELS[o.status]}{done}{rule}"
+    note = " — giả định văn bản ban hành trước hạn này" if assumed else ""
+    return f"{period}{due}{STATUS_LABELS[o.status]}{done}{rule}{note}"
+
+
+def _shares(registry: Registry, entry: TaskEntry, as_of: date) -> list[str]:
+    """Who has and has not done each occurrence shown of a task with several leads."""
+    lines = []
+    found = completion(registry, entry, as_of)
+    shown = listed([whole for whole, _, _ in found], as_of)
+    for whole, done, open_ in found:
+        if whole not in shown:
+            continue
+        head = whole.period or (f"năm {whole.year}" if whole.year is not None else "")
+        head = f"{head}: " if head else ""
+        count = f"{len(done)}/{len(done) + len(open_)} đơn vị đã xong"
+        names = "; ".join(registry.units.name(u) for u in done)
+        missing = "; ".join(registry.units.name(u) for u in open_)
+        if not done:
+            lines.append(f"{head}{count} (chưa đơn vị nào ghi hoàn thành)")
+            continue
+        lines.append(f"{head}{count}: {names}" + (f" — chưa xong: {missing}" if missing else ""))
+    return lines
 
 
 def show_task(registry: Registry, entry: TaskEntry, found: list[Occurrence], as_of: date) -> str:
@@ -81,18 +119,20 @@ def show_task(registry: Registry, entry: TaskEntry, found: list[Occurrence], as_
     sheet.add("Kế hoạch", f"{plan.title} ({plan.id})" if plan else entry.plan)
     sheet.add("Mục", f"{section.code}. {section.title}" if section else None)
     sheet.add("Tên nhiệm vụ", task.title)
-    sheet.add("Chủ trì", _names(registry, task.lead))
-    sheet.add("Phối hợp", _names(registry, task.support))
+    sheet.add("Chủ trì", _assigned(registry, entry, "lead"))
+    sheet.add("Phối hợp", _assigned(registry, entry, "support"))
     sheet.add("Kết quả", task.output)
     sheet.add("Thời hạn", task.deadline_text or "(để trống)")
     sheet.add("Nghĩa là", entry.deadline.describe() if entry.deadline else "không đọc được")
     sheet.add("Điều", ", ".join(str(a) for a in task.articles))
     sheet.add("Lĩnh vực", task.field)
     sheet.add("Ghi chú", task.notes)
-    if task.source:
-        sheet.add("Nguồn", ", ".join(p for p in (task.source.file, task.source.ref) if p))
+    sheet.add("Căn cứ", task_basis(registry, entry))
     sheet.add("Tệp", entry.result.rel)
-    sheet.section(f"Tình trạng tính đến {show(as_of)}:", (_occurrence_line(o) for o in found))
+    window = issue_window(plan)
+    sheet.section(f"Tình trạng tính đến {show(as_of)}:",
+                  (_occurrence_line(o, owed(o.due, window)[1]) for o in found))  # fmt: skip
+    sheet.section("Từng đơn vị chủ trì:", _shares(registry, entry, as_of))
     sheet.section("Tiến độ:", (
         f"{show(p.date.as_date())}"
         + (f" · năm {p.year}" if p.year else "")
@@ -105,38 +145,51 @@ def show_task(registry: Registry, entry: TaskEntry, found: list[Occurrence], as_
     return sheet.text()
 
 
-def task_json(registry: Registry, entry: TaskEntry, found: list[Occurrence]) -> dict[str, Any]:
+def task_json(
+    registry: Registry, entry: TaskEntry, found: list[Occurrence], as_of: date
+) -> dict[str, Any]:
     deadline = entry.deadline
+    plan = registry.plans.get(entry.plan, (None, None))[0]
+    window = issue_window(plan)
+    shares = completion(registry, entry, as_of)  # aligned with `found`; empty: one lead
+    units = {
+        field: [
+            _assignment_json(registry, a) for a in assignments(registry, entry) if a.role == field
+        ]
+        for field in ("lead", "support")
+    }
+    meaning = None
+    if deadline is not None:
+        meaning = {"text": deadline.text, "kind": deadline.kind, "due": jsonable(deadline.due),
+                   "awaiting": deadline.awaiting, "meaning": deadline.describe(),
+                   "clauses": [clause_json(clause) for clause in deadline.clauses]}  # fmt: skip
+    occurrences = []
+    for index, o in enumerate(found):
+        occurrence = {"year": o.year, "due": jsonable(o.due), "status": o.status,
+                      "done_on": jsonable(o.done_on), "clause": o.clause, "period": o.period,
+                      "rule": o.rule, "assumed": owed(o.due, window)[1]}  # fmt: skip
+        if shares:  # a task with several leads: who has done this one
+            _, occurrence["done_by"], occurrence["not_done_by"] = shares[index]
+        occurrences.append(occurrence)
     return {
         "kind": "task",
         "id": entry.id,
         "plan": entry.plan,
         "record": jsonable(entry.task),
-        "units": {
-            field: [_resolution_json(registry, name) for name in getattr(entry.task, field)]
-            for field in ("lead", "support")
-        },
-        "deadline": None if deadline is None else {
-            "text": deadline.text, "kind": deadline.kind, "due": jsonable(deadline.due),
-            "awaiting": deadline.awaiting, "meaning": deadline.describe(),
-            "clauses": [clause_json(clause) for clause in deadline.clauses],
-        },
-        "occurrences": [
-            {"year": o.year, "due": jsonable(o.due), "status": o.status,
-             "done_on": jsonable(o.done_on), "clause": o.clause, "period": o.period,
-             "rule": o.rule} for o in found
-        ],
+        "units": units,
+        "basis": task_basis(registry, entry),
+        "deadline": meaning,
+        "occurrences": occurrences,
         "source": entry.result.rel,
-    }  # fmt: skip
+    }
 
 
-def _resolution_json(registry: Registry, name: str) -> dict[str, Any]:
-    found = registry.resolve(name)
+def _assignment_json(registry: Registry, found: Assignment) -> dict[str, Any]:
     return {
-        "name": name,
-        "group": found.group if found else None,
-        "units": [{"id": u, "name": registry.units.name(u)} for u in found.units] if found else [],
-        "resolved": found is not None,
+        "name": found.name,
+        "group": found.group,
+        "units": [{"id": u, "name": registry.units.name(u)} for u in found.units],
+        "why": found.why or None,
     }
 
 
@@ -146,6 +199,12 @@ def show_plan(registry: Registry, plan: Plan) -> str:
     sheet.add("Tên", plan.title)
     sheet.add("Số", plan.number or "(không ghi)")
     sheet.add("Ngày", str(plan.date) if plan.date else "(không ghi)")
+    if plan.issued:
+        bounds = [f"sau {show(plan.issued.after.as_date())}" if plan.issued.after else "",
+                  f"không muộn hơn {show(plan.issued.before.as_date())}"
+                  if plan.issued.before else ""]  # fmt: skip
+        sheet.add("Ban hành", ", ".join(b for b in bounds if b) + (
+            f" — {plan.issued.note}" if plan.issued.note else ""))  # fmt: skip
     sheet.add("Cơ quan ban hành", plan.issuer)
     if plan.signer:
         sheet.add("Người ký", f"{plan.signer.name}" + (f" — {plan.signer.title}"
@@ -153,7 +212,15 @@ def show_plan(registry: Registry, plan: Plan) -> str:
     if plan.period:
         sheet.add("Thời kỳ", f"{plan.period.start} – {plan.period.end}")
     if plan.reporting:
-        sheet.add("Báo cáo", f"hằng năm trước {plan.reporting.before}, gửi {plan.reporting.to}")
+        sheet.add(
+            "Báo cáo",
+            f"{', '.join(plan.reporting.by)}: hằng năm trước "
+            f"{plan.reporting.before}, gửi {plan.reporting.to} ({cite(plan.reporting.source)})",
+        )
+    found = registry.scope(plan.id)
+    sheet.add("Gửi tới", "\n".join(f"{a.name} ({cite(a.source)})" for a in plan.addressees))
+    sheet.add("Nghĩa là", "; ".join(registry.units.name(u) for u in found.addressees))
+    sheet.add("Nơi nhận", " ".join(plan.recipients))
     if plan.budget:
         sheet.add("Kinh phí", plan.budget.unit)
     sheet.add("Thỏa thuận", plan.agreement)
@@ -177,7 +244,23 @@ def _basis(basis: Any) -> str:
     return " ".join(p for p in (basis.number, day, basis.issuer, basis.title) if p)
 
 
-def show_agreement(registry: Registry, agreement: Agreement) -> str:
+def days_to_end(agreement: Agreement, as_of: date) -> str:
+    """`còn 39 ngày`: an agreement's end, shown ahead of time (a fact, owed by no unit unless
+    the data records who follows up)."""
+    end = term_end(agreement)
+    if end is None:
+        return "—"
+    days = (end - as_of).days
+    return f"còn {days} ngày" if days >= 0 else f"đã qua {-days} ngày"
+
+
+def term_end_text(agreement: Agreement, as_of: date) -> str:
+    """`31/12/2026 (còn 39 ngày)`."""
+    end = term_end(agreement)
+    return f"{show(end)} ({days_to_end(agreement, as_of)})" if end else "—"
+
+
+def show_agreement(registry: Registry, agreement: Agreement, as_of: date) -> str:
     sheet = Sheet(f"Thỏa thuận {agreement.id}")
     sheet.add("Tên", agreement.title)
     sheet.add("Đối tác", ", ".join(registry.partners[p][0].name.vi if p in registry.partners
@@ -186,6 +269,7 @@ def show_agreement(registry: Registry, agreement: Agreement) -> str:
     sheet.add("Nơi ký", agreement.place)
     if agreement.term:
         sheet.add("Thời hạn", f"{agreement.term.start or '?'} – {agreement.term.end or '?'}")
+        sheet.add("Kết thúc", term_end_text(agreement, as_of) if agreement.term.end else None)
     sheet.add(
         "Hiệu lực",
         {
@@ -195,7 +279,9 @@ def show_agreement(registry: Registry, agreement: Agreement) -> str:
             "terminated": "đã chấm dứt",
         }[agreement.status],
     )
-    sheet.add("Theo dõi", agreement.follow_up)
+    follow_up = agreement.follow_up
+    sheet.add("Theo dõi", f"{follow_up.unit} ({cite(follow_up.source)})" if follow_up
+              else "(nguồn không ghi đơn vị theo dõi: không giao việc cho đơn vị nào)")  # fmt: skip
     sheet.add("Lĩnh vực", ", ".join(agreement.fields))
     sheet.add("Ghi chú", agreement.notes)
     sheet.section("Các bên:", (f"{p.name}" for p in agreement.parties))
@@ -232,6 +318,14 @@ def _step(label: str, step: Any) -> str:
     return f"{label}: {step.date}{document}"
 
 
+def _former(former: str | Former) -> str:
+    if isinstance(former, str):
+        return former
+    parts = [former.name + (" (một phần)" if former.partial else "")]
+    parts += [_basis(b) for b in former.basis]
+    return " — ".join(parts + ([former.note] if former.note else []))
+
+
 def show_partner(registry: Registry, partner: Partner) -> str:
     sheet = Sheet(f"Đối tác {partner.id}")
     sheet.add("Tên", partner.name.vi)
@@ -253,7 +347,10 @@ def show_unit(registry: Registry, unit: Unit) -> str:
     sheet = Sheet(f"Đơn vị {unit.id}")
     sheet.add("Tên", unit.name)
     sheet.add("Tên khác", "; ".join(unit.aliases))
-    sheet.add("Tên cũ", "; ".join(unit.former))
+    sheet.add("Tên cũ", "\n".join(_former(f) for f in unit.former))
+    sheet.add("Nguồn", "; ".join(cite(ref) for ref in unit.source))
+    sheet.add("Căn cứ", "\n".join(_basis(b) for b in unit.basis))
+    sheet.add("Ghi chú", unit.note)
     if unit.parent:
         sheet.add("Thuộc", registry.units.name(unit.parent))
     children = [u.name for u in registry.departments.units if u.parent == unit.id]
@@ -265,6 +362,10 @@ def show_unit(registry: Registry, unit: Unit) -> str:
         for role in roles:
             counts[(entry.plan, role)] = counts.get((entry.plan, role), 0) + 1
     plans = sorted({plan for plan, _ in counts})
+    sheet.section("Văn bản gửi tới đơn vị:", (
+        f"{plan_id}: “{line}”" for plan_id in sorted(registry.plans)
+        for addressed, line in registry.scope(plan_id).addressed_by if addressed == unit.id
+    ))  # fmt: skip
     sheet.section("Nhiệm vụ được giao:", (
         f"{p}: chủ trì {counts.get((p, 'lead'), 0)}, phối hợp {counts.get((p, 'support'), 0)}"
         for p in plans
@@ -293,9 +394,10 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
         )  # fmt: skip
     if kind == "agreements":
         return (
-            [Column("Mã"), Column("Ký ngày"), Column("Hết hạn"), Column("Tên", flexible=True)],
-            [[a.id, str(a.signed) if a.signed else "—",
-              str(a.term.end) if a.term and a.term.end else "—", a.title] for a in items],
+            [Column("Mã"), Column("Ký ngày"), Column("Hết hạn"), Column("Còn lại"),
+             Column("Tên", flexible=True)],
+            [[a.id, str(a.signed) if a.signed else "—", show(term_end(a)) or "—",
+              days_to_end(a, as_of), a.title] for a in items],
         )  # fmt: skip
     if kind == "partners":
         return (
@@ -335,16 +437,24 @@ def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: S
     if kind == "task":
         occurrences = task_occurrences(registry, found, as_of)
         if fmt == "json":
-            return to_json(task_json(registry, found, occurrences))
+            return to_json(task_json(registry, found, occurrences, as_of))
         return show_task(registry, found, occurrences, as_of)
     if fmt == "json":
-        return to_json({"kind": kind, "record": found})
+        extra = {"term_end": term_end(found), "days_left": _days_left(found, as_of)} \
+            if kind == "agreement" else {}  # fmt: skip
+        return to_json({"kind": kind, "record": found, **extra})
+    if kind == "agreement":
+        return show_agreement(registry, found, as_of)
     return SHOW_RENDERERS[kind](registry, found)
+
+
+def _days_left(agreement: Agreement, as_of: date) -> int | None:
+    end = term_end(agreement)
+    return (end - as_of).days if end is not None else None
 
 
 SHOW_RENDERERS: dict[str, Callable[[Registry, Any], str]] = {
     "plan": show_plan,
-    "agreement": show_agreement,
     "partner": show_partner,
     "unit": show_unit,
 }
@@ -368,7 +478,8 @@ def stats_table(rows: list[StatsRow], as_of: date, plan: str | None) -> str:
     scope = f"kế hoạch {plan}" if plan else "mọi kế hoạch"
     title = f"Thống kê nhiệm vụ theo đơn vị chủ trì ({scope}), tính đến ngày {show(as_of)}"
     styles = [""] * (len(rows) - 1) + ["bold"]
-    note = "Nhiệm vụ hằng năm tính mỗi năm một lần; nhiệm vụ thường xuyên không tính đúng/quá hạn."
+    note = ("Nhiệm vụ hằng năm tính mỗi năm một lần; nhiệm vụ thường xuyên không tính đúng/quá "
+            "hạn; nhiệm vụ nhiều đơn vị chủ trì: mỗi đơn vị tính phần của mình.")  # fmt: skip
     return render_blocks("", [Block(title, columns, table, styles, note)])
 
 
