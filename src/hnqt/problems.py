@@ -51,6 +51,11 @@ CODES: dict[str, str] = {
     "unknown-plan": "kế hoạch không có",
     "unknown-section": "mục của kế hoạch không có",
     "bad-term": "thời hạn thỏa thuận kết thúc trước khi bắt đầu",
+    # report templates (`hnqt report`)
+    "template-syntax": "lỗi cú pháp trong mẫu báo cáo",
+    "template-undefined": "mẫu báo cáo dùng tên không có",
+    "template-unsafe": "mẫu báo cáo truy cập bên trong Python",
+    "template-error": "mẫu báo cáo không dựng được",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",
