@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from datetime import date
@@ -28,6 +29,9 @@ def sources() -> Path:
         pytest.fail(f"HNQT_SOURCES={folder} is not a folder")
     return path
 
+GOLDEN = Path(__file__).parent / "golden"
+# A frozen copy of a few files of data/ with made-up progress and reports, for report tests.
+REPORT_REGISTRY = Path(__file__).parent / "fixtures" / "report-registry"
 
 DEPARTMENTS = """\
 units:
@@ -96,6 +100,22 @@ BASE_FILES = {
 }
 
 MakeRegistry = Callable[..., Path]
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; HNQT_UPDATE_GOLDEN=1 rewrites it after a reviewed change."""
+    path = GOLDEN / name
+    if os.environ.get("HNQT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def report_registry(tmp_path: Path) -> Path:
+    """A copy of the frozen report registry (its cache and any edit stay in the copy)."""
+    root = tmp_path / "report-registry"
+    shutil.copytree(REPORT_REGISTRY, root, ignore=shutil.ignore_patterns(".hnqt-cache"))
+    return root
 
 
 @pytest.fixture

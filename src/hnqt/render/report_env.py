@@ -9,6 +9,7 @@ value whatever the template file is called (`select_autoescape` would miss `x.ht
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -163,10 +164,39 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with no lookup folded into a constant at compile time: an
+    undefined or unsafe lookup of a literal (`''.__class__`) is then found while rendering,
+    where its template line is known (and `--check-template` can list it)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        return self._at_run_time(super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return self._at_run_time(super().getitem(obj, argument))
+
+    def _at_run_time(self, found: Any) -> Any:
+        if isinstance(found, jinja2.Undefined) and not self._rendering():
+            raise _NotConstant  # Jinja then compiles the lookup instead of folding it
+        return found
+
+    def _rendering(self) -> bool:
+        frame = sys._getframe(2)
+        while frame is not None:
+            if frame.f_globals.get("environment") is self:  # a compiled template's frame
+                return True
+            frame = frame.f_back  # type: ignore[assignment]
+        return False
+
+
+class _NotConstant(Exception):
+    """Raised at compile time only; Jinja's constant folding catches it."""
+
+
 def environment(fmt: Format, folder: Path | None) -> ImmutableSandboxedEnvironment:
     """The sandbox a template renders in; `folder` lets it extend or include its neighbours."""
     finalize = {"md": _md_finalize, "html": None, "docx": _docx_finalize}[fmt]
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         undefined=jinja2.StrictUndefined,
         autoescape=fmt != "md",
         finalize=finalize,
@@ -316,8 +346,6 @@ class Collecting:
 
     def line_here(self) -> int:
         """The template line being rendered, from the live frames of the compiled template."""
-        import sys
-
         frame = sys._getframe(1)
         while frame is not None:
             if self.template is not None and frame.f_code.co_filename == self.describe.filename:

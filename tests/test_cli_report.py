@@ -1,0 +1,171 @@
+"""`hnqt report` end to end through the real app, on the frozen report registry at a fixed
+date: goldens for what people read, and every wrong use told in Vietnamese with nothing
+written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import golden, snapshot
+from hnqt.cli import app
+
+AS_OF = ["--as-of", "20/11/2026"]
+runner = CliRunner()
+
+
+def hnqt(root: Path, *args: str):
+    return runner.invoke(app, [*args, "--registry", str(root)], env={"NO_COLOR": "1"})
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("report-kh-nq59-2026-11-20.md", ["kh-nq59", *AS_OF]),
+        ("report-kh-nq59-so-y-te-2026-11-20.md", ["kh-nq59", "--so", "SYT", *AS_OF]),
+        ("report-agreements-2025-2026-11-20.md", ["agreements", "--year", "2025", *AS_OF]),
+        ("report-kh-nq59-2026-11-20.html", ["kh-nq59", "--format", "html", *AS_OF]),
+        ("report-agreements-2026-11-20.html", ["agreements", "-f", "html", *AS_OF]),
+    ],
+)
+def test_reports_match_their_golden_files(report_registry: Path, name: str, args: list[str]):
+    result = hnqt(report_registry, "report", *args)
+    assert result.exit_code == 0, result.output
+    golden(name, result.stdout)
+
+
+def test_format_follows_the_output_extension(report_registry: Path, tmp_path: Path) -> None:
+    for name, start in (("bao-cao.html", b"<!DOCTYPE html>"), ("bao-cao.docx", b"PK"),
+                        ("bao-cao.md", "UBND".encode())):  # fmt: skip
+        target = tmp_path / name
+        result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert target.read_bytes().startswith(start)
+        assert f"đã ghi {target}" in result.output
+
+
+def test_format_option_wins_over_the_extension(report_registry: Path, tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.txt"
+    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "-f", "html", "-o", str(target))
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_an_agreement_alone(report_registry: Path) -> None:
+    result = hnqt(report_registry, "report", "tt-st-petersburg-2025", "--year", "2025", *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert "St. Petersburg" in result.stdout
+    assert "Minsk" not in result.stdout
+    assert "21/05/2025" in result.stdout  # 15 days after signing (Law 70/2020, art. 19)
+
+
+def test_a_plan_of_the_registry_own_templates_first(report_registry: Path) -> None:
+    own = report_registry / "templates"
+    own.mkdir()
+    (own / "ke-hoach.md.j2").write_text("Mẫu riêng của Sở: {{ plan.id }} {{ year }}\n", "utf-8")
+    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF)
+    assert result.stdout == "Mẫu riêng của Sở: kh-nq59 2026\n"
+    listed = hnqt(report_registry, "report", "--list")
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert any("ke-hoach.md.j2" in line and "sổ đăng ký" in line for line in lines)
+    assert any("ke-hoach.md.j2" in line and "không dùng" in line for line in lines)
+    assert any("ke-hoach.docx" in line and "mặc định của hnqt" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["kh-nq59", "-f", "docx"], "báo cáo Word là tệp nhị phân"),
+        (["không-có"], "không có kế hoạch hay thỏa thuận “không-có”"),
+        ([], "thiếu MÃ"),
+        (["kh-nq59", "--so", "Sở Không Có"], "Sở Không Có"),
+        (["agreements", "--so", "SYT"], "--so chỉ dùng cho báo cáo kế hoạch"),
+        (["kh-nq59", "--as-of", "31/02/2026"], "--as-of"),
+        (["kh-nq59", "--year", "3000"], "--year"),
+        (["kh-nq59", "-o", "bao-cao.pdf"], "không biết định dạng của “bao-cao.pdf”"),
+        (["kh-nq59", "--template", "khong-co.md.j2"], "không có tệp mẫu"),
+    ],
+)
+def test_wrong_uses_exit_2_in_vietnamese_and_write_nothing(
+    report_registry: Path, args: list[str], message: str
+) -> None:
+    before = snapshot(report_registry)
+    result = hnqt(report_registry, "report", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(report_registry) == before
+
+
+def test_template_of_another_format_is_refused(report_registry: Path, tmp_path: Path) -> None:
+    template = tmp_path / "mau.html.j2"
+    template.write_text("<p>{{ year }}</p>", "utf-8")
+    result = hnqt(report_registry, "report", "kh-nq59", "-f", "md", "--template", str(template))
+    assert result.exit_code == 2
+    assert "mẫu “mau.html.j2” cho báo cáo html, không phải md" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "words"),
+    [
+        ("dòng 1\n{{ khong_co }}\n", "template-undefined", 2, "“khong_co” không có"),
+        ("{{ plan.__class__.__mro__ }}\n", "template-unsafe", 1, "không được truy cập “__class__”"),
+        ("a\nb\n{% for t in tasks %}\n", "template-syntax", 3, "khối chưa đóng"),
+        ("{{ year|vn_date }}\n", "template-error", 1, "vn_date cần một ngày"),
+    ],
+)
+def test_a_template_mistake_is_exit_1_with_template_and_line_and_no_file(
+    report_registry: Path, tmp_path: Path, text: str, code: str, line: int, words: str
+) -> None:
+    template = tmp_path / "mau.md.j2"
+    template.write_text(text, "utf-8")
+    target = tmp_path / "bao-cao.md"
+    target.write_text("báo cáo cũ", "utf-8")
+    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template),
+                  "-o", str(target))  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert f"{template}:{line}:1: lỗi {code}:" in result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+    assert target.read_text("utf-8") == "báo cáo cũ"  # the old report is kept whole
+
+
+def test_check_template_lists_every_problem(report_registry: Path, tmp_path: Path) -> None:
+    template = tmp_path / "mau.md.j2"
+    template.write_text("{{ a }}\n{{ plan.title }}\n{{ b.c }}\n{{ ''.__class__ }}\n", "utf-8")
+    result = hnqt(report_registry, "report", "--check-template", str(template), *AS_OF)
+    assert result.exit_code == 1
+    found = [line for line in result.output.splitlines() if ": lỗi template-" in line]
+    assert [line.split(": lỗi ")[0] for line in found] == [
+        f"{template}:1:1", f"{template}:3:1", f"{template}:4:1"
+    ]
+    assert "3 lỗi" in result.output
+
+
+def test_check_template_passes_the_shipped_templates(report_registry: Path) -> None:
+    from hnqt.render.report_env import package_dir
+
+    for path in sorted(package_dir().glob("[!_]*")):
+        result = hnqt(report_registry, "report", "--check-template", str(path), *AS_OF)
+        assert result.exit_code == 0, (path, result.output)
+        assert "0 lỗi" in result.output
+
+
+def test_a_word_template_mistake_names_the_paragraph(report_registry: Path, tmp_path: Path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Mở đầu bình thường {{ year }}")
+    document.add_paragraph("Kết quả của {{ don_vi_khong_co }} trong năm")
+    template = tmp_path / "mau.docx"
+    document.save(str(template))
+    target = tmp_path / "bao-cao.docx"
+    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template),
+                  "-o", str(target))  # fmt: skip
+    assert result.exit_code == 1
+    assert "“don_vi_khong_co” không có" in result.output
+    assert "trong đoạn “Kết quả của {{ don_vi_khong_co }} trong năm”" in result.output
+    assert not target.exists()
