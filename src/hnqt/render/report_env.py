@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Literal
 
 import jinja2
@@ -33,6 +32,9 @@ TEMPLATE_DIR = "templates"  # in the registry, and inside the package for the de
 NAMES = {"plan": "ke-hoach", "agreements": "thoa-thuan"}
 # Characters XML 1.0 cannot hold (docxtpl would drop the whole value silently).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+TEMPLATE_ENDINGS = (".j2", ".html", ".htm", ".md")  # files a template extends or includes
 
 
 class TemplateProblems(Exception):
@@ -194,13 +196,14 @@ class _NotConstant(Exception):
 
 
 def environment(fmt: Format, folder: Path | None) -> ImmutableSandboxedEnvironment:
-    """The sandbox a template renders in; `folder` lets it extend or include its neighbours."""
+    """The sandbox a template renders in: it may extend or include its neighbours in `folder`,
+    then the package's defaults (a registry's ke-hoach.html.j2 can extend _khung.html.j2)."""
     finalize = {"md": _md_finalize, "html": None, "docx": _docx_finalize}[fmt]
     env = _Sandbox(
         undefined=jinja2.StrictUndefined,
         autoescape=fmt != "md",
         finalize=finalize,
-        loader=jinja2.FileSystemLoader(str(folder)) if folder else None,
+        loader=jinja2.FileSystemLoader([str(folder), str(package_dir())]) if folder else None,
         keep_trailing_newline=True,
         trim_blocks=fmt != "docx",
         lstrip_blocks=fmt != "docx",
@@ -225,12 +228,12 @@ CODES_OF = (
 
 @dataclass
 class Describe:
-    """Turns an exception raised while rendering `shown` into a Problem."""
+    """Turns an exception raised while rendering `shown` into a Problem at its place: the
+    template's line, or the line of a neighbour it extends or includes."""
 
     shown: str  # the template as the user names it
     filename: str  # the name Jinja compiled it under
     line_text: Callable[[int], str] | None = None  # Word: the paragraph at a line
-    seen: list[Problem] = field(default_factory=list)
 
     def problem(self, error: Exception, line: int = 0) -> Problem:
         code, what = "template-error", "mẫu báo cáo không dựng được: "
@@ -238,7 +241,8 @@ class Describe:
             if isinstance(error, kind):
                 code, what = kind_code, kind_what
                 break
-        line = line or self.line(error)
+        filename, found = self.place(error)
+        line = line or found
         message = what + _explain(error)
         if self.line_text is not None and line:
             message += f" — trong đoạn “{_short_text(self.line_text(line))}”"
@@ -247,23 +251,27 @@ class Describe:
             "template-undefined": "xem các tên dùng được trong docs/templates.md",
             "template-unsafe": "mẫu báo cáo chỉ được đọc dữ liệu báo cáo (docs/templates.md)",
         }.get(code, "xem docs/templates.md")
-        return Problem(self.shown, line or 1, 1, code, message, hint)
+        return Problem(self._shown(filename), line or 1, 1, code, message, hint)
 
-    def line(self, error: Exception) -> int:
+    def place(self, error: Exception) -> tuple[str, int]:
+        """(file Jinja compiled, line): a syntax error says it; at run time, the innermost
+        frame of a template in the same folder in Jinja's rewritten traceback."""
         lineno = getattr(error, "lineno", None)
         if isinstance(error, jinja2.TemplateSyntaxError) and lineno:
-            return int(lineno)
-        return _template_line(error.__traceback__, self.filename) or int(lineno or 0)
+            return error.filename or self.filename, int(lineno)
+        found, trace = (self.filename, int(lineno or 0)), error.__traceback__
+        while trace is not None:
+            name = trace.tb_frame.f_code.co_filename
+            if name == self.filename or name.endswith(TEMPLATE_ENDINGS):
+                found = (name, trace.tb_lineno)
+            trace = trace.tb_next
+        return found
 
-
-def _template_line(trace: TracebackType | None, filename: str) -> int:
-    """The template line Jinja's rewritten traceback points at (the innermost one)."""
-    line = 0
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == filename:
-            line = trace.tb_lineno
-        trace = trace.tb_next
-    return line
+    def _shown(self, filename: str) -> str:
+        if filename == self.filename:
+            return self.shown
+        inside = Path(filename).parent == Path(self.filename).parent
+        return str(Path(self.shown).parent / Path(filename).name) if inside else filename
 
 
 # Jinja's messages, in Vietnamese: (pattern, wording with the pattern's groups).
