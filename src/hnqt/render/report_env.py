@@ -77,12 +77,13 @@ class Found:
 
 def list_templates(root: Path) -> list[Found]:
     """Every template hnqt would use, and the package defaults a registry template hides."""
-    own = root / TEMPLATE_DIR
-    mine = {p.name: p for p in own.glob("*") if p.is_file() and not p.is_symlink()}
-    found = [Found(n, p, True) for n, p in sorted(mine.items())]
-    for path in sorted(package_dir().glob("*")):
-        if path.suffix in (".j2", ".docx"):
-            found.append(Found(path.name, path, path.name not in mine))
+    def templates(folder: Path) -> dict[str, Path]:
+        return {p.name: p for p in sorted(folder.glob("*"))
+                if p.suffix in (".j2", ".docx") and p.is_file() and not p.is_symlink()}  # fmt: skip
+
+    mine = templates(root / TEMPLATE_DIR)
+    found = [Found(name, path, True) for name, path in mine.items()]
+    found += [Found(n, p, n not in mine) for n, p in templates(package_dir()).items()]
     return found
 
 
