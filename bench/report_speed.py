@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 PLAIN = {"FORCE_COLOR": "", "NO_COLOR": ""}
 
 
-def cpu_medians(runs: dict[str, tuple[list[str], Path]], repeat: int,
-                before: dict[str, Path] | None = None) -> tuple[dict[str, float], dict[str, int]]:  # fmt: skip
+def cpu_medians(
+    runs: dict[str, tuple[list[str], Path]], repeat: int, before: dict[str, Path] | None = None
+) -> tuple[dict[str, float], dict[str, int]]:
     """Median CPU seconds and the largest peak memory (KiB) of each run, taken in turn; a run
     named in `before` has that folder (a cache) removed before each of its runs."""
     cpu: dict[str, list[float]] = {name: [] for name in runs}
@@ -63,8 +64,10 @@ def main() -> int:
     ratio = cpu["report"] / cpu["due"]
     ok &= ratio <= 4
     print(f"hnqt due --format json (mọi đơn vị): {cpu['due'] * 1000:7.1f} ms CPU")
-    print(f"hnqt report kh-nq59 -o x.docx:      {cpu['report'] * 1000:7.1f} ms CPU"
-          f" = {ratio:.2f}× (ngân sách ≤ 4×)")  # fmt: skip
+    print(
+        f"hnqt report kh-nq59 -o x.docx:      {cpu['report'] * 1000:7.1f} ms CPU"
+        f" = {ratio:.2f}× (ngân sách ≤ 4×)"
+    )
 
     root = generate(work / f"registry-{options.size}", options.size)
     cache = root / ".hnqt-cache"
@@ -75,19 +78,28 @@ def main() -> int:
         "report-md-warm": ([hnqt, "report", "bench-000"], root),
     }
     # validate-cold starts without a cache and leaves it for report-warm; report-cold has none.
-    cpu, rss = cpu_medians(big, max(3, options.repeat // 3),
-                           before={"validate-cold": cache, "report-cold": cache})  # fmt: skip
+    cpu, rss = cpu_medians(
+        big, max(3, options.repeat // 3), before={"validate-cold": cache, "report-cold": cache}
+    )
     base = cpu["validate-cold"]
-    print(f"{options.size} nhiệm vụ: hnqt validate lần đầu {base:6.2f} s CPU,"
-          f" {rss['validate-cold'] / 1024:.0f} MiB")  # fmt: skip
-    for name, label in (("report-warm", "báo cáo Word (bộ nhớ đệm có sẵn)"),
-                        ("report-cold", "báo cáo Word (không có bộ nhớ đệm)"),
-                        ("report-md-warm", "báo cáo Markdown (bộ nhớ đệm có sẵn)")):  # fmt: skip
-        print(f"  {label:<38} {cpu[name]:6.2f} s CPU = {cpu[name] / base:.2f}× validate,"
-              f" {rss[name] / 1024:.0f} MiB")  # fmt: skip
+    print(
+        f"{options.size} nhiệm vụ: hnqt validate lần đầu {base:6.2f} s CPU,"
+        f" {rss['validate-cold'] / 1024:.0f} MiB"
+    )
+    for name, label in (
+        ("report-warm", "báo cáo Word (bộ nhớ đệm có sẵn)"),
+        ("report-cold", "báo cáo Word (không có bộ nhớ đệm)"),
+        ("report-md-warm", "báo cáo Markdown (bộ nhớ đệm có sẵn)"),
+    ):
+        print(
+            f"  {label:<38} {cpu[name]:6.2f} s CPU = {cpu[name] / base:.2f}× validate,"
+            f" {rss[name] / 1024:.0f} MiB"
+        )
     ok &= cpu["report-warm"] <= 2 * base and cpu["report-cold"] <= 2 * base
     ok &= max(rss.values()) < 1024 * 1024
-    print("ngân sách: báo cáo ≤ 2× validate lần đầu, bộ nhớ < 1 GiB —", "đạt" if ok else "KHÔNG ĐẠT")
+    print(
+        "ngân sách: báo cáo ≤ 2× validate lần đầu, bộ nhớ < 1 GiB —", "đạt" if ok else "KHÔNG ĐẠT"
+    )
     if options.work is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1

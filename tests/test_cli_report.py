@@ -37,8 +37,11 @@ def test_reports_match_their_golden_files(report_registry: Path, name: str, args
 
 
 def test_format_follows_the_output_extension(report_registry: Path, tmp_path: Path) -> None:
-    for name, start in (("bao-cao.html", b"<!DOCTYPE html>"), ("bao-cao.docx", b"PK"),
-                        ("bao-cao.md", "UBND".encode())):  # fmt: skip
+    for name, start in (
+        ("bao-cao.html", b"<!DOCTYPE html>"),
+        ("bao-cao.docx", b"PK"),
+        ("bao-cao.md", b"UBND"),
+    ):
         target = tmp_path / name
         result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "-o", str(target))
         assert result.exit_code == 0, result.output
@@ -124,8 +127,9 @@ def test_a_template_mistake_is_exit_1_with_template_and_line_and_no_file(
     template.write_text(text, "utf-8")
     target = tmp_path / "bao-cao.md"
     target.write_text("báo cáo cũ", "utf-8")
-    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template),
-                  "-o", str(target))  # fmt: skip
+    result = hnqt(
+        report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template), "-o", str(target)
+    )
     assert result.exit_code == 1, result.output
     assert f"{template}:{line}:1: lỗi {code}:" in result.output
     assert words in result.output
@@ -140,7 +144,9 @@ def test_check_template_lists_every_problem(report_registry: Path, tmp_path: Pat
     assert result.exit_code == 1
     found = [line for line in result.output.splitlines() if ": lỗi template-" in line]
     assert [line.split(": lỗi ")[0] for line in found] == [
-        f"{template}:1:1", f"{template}:3:1", f"{template}:4:1"
+        f"{template}:1:1",
+        f"{template}:3:1",
+        f"{template}:4:1",
     ]
     assert "3 lỗi" in result.output
 
@@ -163,8 +169,9 @@ def test_a_word_template_mistake_names_the_paragraph(report_registry: Path, tmp_
     template = tmp_path / "mau.docx"
     document.save(str(template))
     target = tmp_path / "bao-cao.docx"
-    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template),
-                  "-o", str(target))  # fmt: skip
+    result = hnqt(
+        report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template), "-o", str(target)
+    )
     assert result.exit_code == 1
     assert "“don_vi_khong_co” không có" in result.output
     assert "trong đoạn “Kết quả của {{ don_vi_khong_co }} trong năm”" in result.output

@@ -14,11 +14,22 @@ from hnqt.render.report_env import FILTERS
 
 DOC = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
 RECORDS = [
-    reporting.PlanReport, reporting.AgreementReport, reporting.Heading, reporting.SectionBlock,
-    reporting.TaskLine, reporting.ProgressLine, reporting.StatLine, reporting.SubmissionLine,
-    reporting.AgreementBlock, reporting.ArticleLine, reporting.ActivityLine, reporting.StepLine,
-    model.Plan, model.Indicator, model.Unit,
-]  # fmt: skip
+    reporting.PlanReport,
+    reporting.AgreementReport,
+    reporting.Heading,
+    reporting.SectionBlock,
+    reporting.TaskLine,
+    reporting.ProgressLine,
+    reporting.StatLine,
+    reporting.SubmissionLine,
+    reporting.AgreementBlock,
+    reporting.ArticleLine,
+    reporting.ActivityLine,
+    reporting.StepLine,
+    model.Plan,
+    model.Indicator,
+    model.Unit,
+]
 
 
 def documented(heading: str) -> list[str]:

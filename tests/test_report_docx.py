@@ -23,8 +23,9 @@ from hnqt.reporting import build
 AS_OF = date(2026, 11, 20)
 
 
-def word(root: Path, ident: str = "kh-nq59", so: str | None = None,
-         **changes: object) -> tuple[DocumentObject, dict[str, object]]:  # fmt: skip
+def word(
+    root: Path, ident: str = "kh-nq59", so: str | None = None, **changes: object
+) -> tuple[DocumentObject, dict[str, object]]:
     registry = load(root)
     report = build(registry, ident, 2026, AS_OF, find_unit(registry, so) if so else None)
     context = {**context_of(report), **changes}
@@ -41,8 +42,10 @@ def test_page_margins_and_a4(report_registry: Path) -> None:
     document, _ = word(report_registry)
     first = document.sections[0]
     assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)  # twips
-    margins = [round(m.mm) for m in (first.top_margin, first.bottom_margin, first.left_margin,
-                                     first.right_margin)]  # fmt: skip
+    margins = [
+        round(m.mm)
+        for m in (first.top_margin, first.bottom_margin, first.left_margin, first.right_margin)
+    ]
     top, bottom, left, right = margins
     assert 20 <= top <= 25 and 20 <= bottom <= 25 and 30 <= left <= 35 and 15 <= right <= 20
 
@@ -61,23 +64,29 @@ def test_two_column_header_and_subject(report_registry: Path) -> None:
     document, _ = word(report_registry)
     left, right = document.tables[0].rows[0].cells
     assert [p.text for p in left.paragraphs if p.text] == [
-        "UBND THÀNH PHỐ HÀ NỘI", "SỞ CÔNG THƯƠNG", "Số:        /BC-SCT"
+        "UBND THÀNH PHỐ HÀ NỘI",
+        "SỞ CÔNG THƯƠNG",
+        "Số:        /BC-SCT",
     ]
     assert [p.text for p in right.paragraphs if p.text] == [
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
         "Hà Nội, ngày 20 tháng 11 năm 2026",
-    ]  # fmt: skip
+    ]
     issuer = next(p for p in left.paragraphs if p.text == "SỞ CÔNG THƯƠNG")
     assert issuer.runs[0].bold
     place = next(p for p in right.paragraphs if p.text.startswith("Hà Nội"))
     assert place.runs[0].italic
-    ruled = [p for p in left.paragraphs + right.paragraphs
-             if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None]  # fmt: skip
+    ruled = [
+        p
+        for p in left.paragraphs + right.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None
+    ]
     assert len(ruled) == 2  # the short rules under the issuer and under the motto
     lines = texts(document)
     title = lines.index("BÁO CÁO")
     assert lines[title + 1] == "Kết quả thực hiện Kế hoạch năm 2026"
-    assert all(run.bold for p in document.paragraphs[title:title + 2] for run in p.runs)
+    assert all(run.bold for p in document.paragraphs[title : title + 2] for run in p.runs)
 
 
 def test_body_is_justified_with_first_line_indent(report_registry: Path) -> None:
@@ -104,8 +113,14 @@ def test_task_annex_has_the_plans_columns_and_a_row_per_task(report_registry: Pa
     document, context = word(report_registry)
     annex = document.tables[-1]
     header = [cell.text for cell in annex.rows[0].cells]
-    assert header[:6] == ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả",
-                          "Thời gian hoàn thành"]  # fmt: skip
+    assert header[:6] == [
+        "TT",
+        "Tên nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Kết quả",
+        "Thời gian hoàn thành",
+    ]
     assert header[6:] == ["Kết quả năm 2026", "Trạng thái", "Ghi chú"]
     tasks = context["tasks"]
     assert isinstance(tasks, tuple)
@@ -122,8 +137,9 @@ def test_statistics_and_signature_blocks(report_registry: Path) -> None:
     stats = next(t for t in document.tables if t.rows[0].cells[0].text == "Đơn vị chủ trì")
     assert stats.rows[-1].cells[0].text == "Tổng cộng"
     assert stats.rows[-1].cells[-1].text == "18,2%"
-    footer = next(t for t in document.tables
-                  if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:")  # fmt: skip
+    footer = next(
+        t for t in document.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:"
+    )
     left, right = footer.rows[0].cells
     heading = left.paragraphs[0].runs[0]
     assert heading.bold and heading.italic and heading.font.size.pt == 12

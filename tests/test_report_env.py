@@ -44,17 +44,29 @@ def test_date_filters_refuse_what_is_not_a_date() -> None:
 
 @pytest.mark.parametrize(
     ("value", "digits", "text"),
-    [(1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"), (0, 0, "0"), (18.1818, 1, "18,2"),
-     (-1500.25, 2, "-1.500,25"), (None, 0, "—")],
-)  # fmt: skip
+    [
+        (1234.5, 1, "1.234,5"),
+        (1234567, 0, "1.234.567"),
+        (0, 0, "0"),
+        (18.1818, 1, "18,2"),
+        (-1500.25, 2, "-1.500,25"),
+        (None, 0, "—"),
+    ],
+)
 def test_vietnamese_numbers(value: float | None, digits: int, text: str) -> None:
     assert vn_number(value, digits) == text
 
 
 def test_vietnamese_sort_puts_d_stroke_after_d() -> None:
     names = ["Sở Y tế", "Đài Phát thanh", "Ban Dân tộc", "Sở Du lịch", "Ủy ban", "Cục Thuế"]
-    assert vn_sort(names) == ["Ban Dân tộc", "Cục Thuế", "Đài Phát thanh", "Sở Du lịch",
-                              "Sở Y tế", "Ủy ban"]  # fmt: skip
+    assert vn_sort(names) == [
+        "Ban Dân tộc",
+        "Cục Thuế",
+        "Đài Phát thanh",
+        "Sở Du lịch",
+        "Sở Y tế",
+        "Ủy ban",
+    ]
     assert sorted(["Đài", "Sở"]) == ["Sở", "Đài"]  # what Python's own order would do
 
 
@@ -108,8 +120,12 @@ def test_no_extensions(tmp_path: Path) -> None:
 
 def test_undefined_names_are_errors_with_their_line(tmp_path: Path) -> None:
     with pytest.raises(TemplateProblems) as caught:
-        render(tmp_path, "x.md.j2", "a\n{% if true %}\n{{ plan.titel }}\n{% endif %}\n",
-               {"plan": {"title": "t"}})  # fmt: skip
+        render(
+            tmp_path,
+            "x.md.j2",
+            "a\n{% if true %}\n{{ plan.titel }}\n{% endif %}\n",
+            {"plan": {"title": "t"}},
+        )
     problem = caught.value.problems[0]
     assert (problem.code, problem.line) == ("template-undefined", 3)
     assert "“titel”" in problem.message

@@ -49,8 +49,20 @@ class Page(HTMLParser):
 
 
 def html_report(root: Path, *args: str) -> tuple[str, Page]:
-    result = runner.invoke(app, ["report", "kh-nq59", "-f", "html", "--as-of", "20/11/2026",
-                                 *args, "--registry", str(root)])  # fmt: skip
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            "kh-nq59",
+            "-f",
+            "html",
+            "--as-of",
+            "20/11/2026",
+            *args,
+            "--registry",
+            str(root),
+        ],
+    )
     assert result.exit_code == 0, result.output
     page = Page()
     page.feed(result.stdout)
@@ -97,8 +109,9 @@ def test_a_title_with_a_script_tag_is_text(report_registry: Path) -> None:
     assert page.named("script") == []
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     assert "<script>alert(1)</script> Tổ chức" in "".join(page.text)
-    md = runner.invoke(app, ["report", "kh-nq59", "--as-of", "20/11/2026", "--registry",
-                             str(report_registry)])  # fmt: skip
+    md = runner.invoke(
+        app, ["report", "kh-nq59", "--as-of", "20/11/2026", "--registry", str(report_registry)]
+    )
     assert "<script>" not in md.stdout and "&lt;script&gt;alert(1)" in md.stdout
 
 
@@ -109,12 +122,14 @@ def test_a_registry_template_can_extend_the_default_frame(report_registry: Path)
         '{% extends "_khung.html.j2" %}{% block body %}<p>Riêng: {{ year }}</p>{% endblock %}',
         "utf-8",
     )
-    raw, page = html_report(report_registry)
+    raw, _ = html_report(report_registry)
     assert "<p>Riêng: 2026</p>" in raw and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in raw
 
 
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and
-                 Path(p).is_file()), None)  # fmt: skip
+CHROMIUM = next(
+    (p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()),
+    None,
+)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium không được cài (apt-get install chromium)")
@@ -124,8 +139,11 @@ def test_chromium_renders_the_report(report_registry: Path, tmp_path: Path) -> N
     html.write_text(raw, "utf-8")
     done = subprocess.run(
         [sys.executable, str(SCREENSHOT), str(html), str(png), "--chromium", str(CHROMIUM)],
-        capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a page drawn, not a blank

@@ -51,7 +51,9 @@ def test_task_statuses_are_those_of_hnqt_list(registry: Registry) -> None:
 
 def test_the_years_progress_only(registry: Registry) -> None:
     by_code = {t.code: t for t in plan_report(registry).tasks}
-    assert [p.note for p in by_code["I.1"].progress] == ["Sơ kết 6 tháng đầu năm 2026 (dữ liệu thử)."]
+    assert [p.note for p in by_code["I.1"].progress] == [
+        "Sơ kết 6 tháng đầu năm 2026 (dữ liệu thử)."
+    ]
     assert by_code["I.1"].result.endswith("(Báo cáo số 12/BC-SCT)")
     assert by_code["II.16"].progress == ()  # done in 2025: in the 2025 report
     by_code_2025 = {t.code: t for t in plan_report(registry, year=2025).tasks}
@@ -91,8 +93,10 @@ def test_a_units_report_has_its_tasks_as_lead_and_support(registry: Registry) ->
 def test_heading_of_the_consolidated_report(registry: Registry) -> None:
     heading = plan_report(registry).heading
     assert (heading.parent, heading.issuer, heading.short) == (
-        "UBND THÀNH PHỐ HÀ NỘI", "Sở Công Thương", "SCT"
-    )  # fmt: skip
+        "UBND THÀNH PHỐ HÀ NỘI",
+        "Sở Công Thương",
+        "SCT",
+    )
     assert heading.recipients[0] == "Như trên;" and heading.recipients[-1].startswith("Lưu: VT")
 
 

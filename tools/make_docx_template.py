@@ -30,7 +30,11 @@ from docx.text.paragraph import Paragraph
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "hnqt" / "templates"
 FONT = "Times New Roman"
-CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+CENTER, JUSTIFY, LEFT = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+    WD_ALIGN_PARAGRAPH.LEFT,
+)
 Part = DocumentObject | _Cell
 
 
@@ -45,9 +49,17 @@ def _fonts(element: object) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def para(part: Part, text: str = "", *, size: float = 14, bold: bool = False,
-         italic: bool = False, align: object = JUSTIFY, indent: bool = False,
-         after: float = 6) -> Paragraph:  # fmt: skip
+def para(
+    part: Part,
+    text: str = "",
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: object = JUSTIFY,
+    indent: bool = False,
+    after: float = 6,
+) -> Paragraph:
     p = part.add_paragraph()
     p.alignment = align  # type: ignore[assignment]
     fmt = p.paragraph_format
@@ -106,8 +118,7 @@ def setup(document: DocumentObject) -> None:
     page_number(header)
 
 
-def grid(part: Part | DocumentObject, rows: int, widths: Sequence[float],
-         borders: bool) -> Table:  # fmt: skip
+def grid(part: Part | DocumentObject, rows: int, widths: Sequence[float], borders: bool) -> Table:
     table = part.add_table(rows=rows, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -154,8 +165,14 @@ def foot(document: DocumentObject) -> None:
     para(right, "(Ký, ghi rõ họ tên)", italic=True, align=CENTER, after=0)
 
 
-def data_table(document: DocumentObject, headers: Sequence[str], cells: Sequence[str],
-               loop: str, widths: Sequence[float], size: float = 11) -> None:  # fmt: skip
+def data_table(
+    document: DocumentObject,
+    headers: Sequence[str],
+    cells: Sequence[str],
+    loop: str,
+    widths: Sequence[float],
+    size: float = 11,
+) -> None:
     """A bordered table: a header row, then one row per item of `loop` ({%tr for … %})."""
     table = grid(document, 4, widths, borders=True)
     rows = table.rows
@@ -182,64 +199,125 @@ def body(document: DocumentObject, text: str) -> None:
 
 
 DOTS = "…" * 52  # a line for the writer, within the 165 mm text width
-STATUS_HEADERS = ("Đơn vị chủ trì", "Đúng hạn", "Quá hạn (đã xong)", "Trong hạn", "Quá hạn",
-                  "Thường xuyên", "Chờ văn bản", "Chưa có hạn", "Tổng", "Tỷ lệ quá hạn")  # fmt: skip
+STATUS_HEADERS = (
+    "Đơn vị chủ trì",
+    "Đúng hạn",
+    "Quá hạn (đã xong)",
+    "Trong hạn",
+    "Quá hạn",
+    "Thường xuyên",
+    "Chờ văn bản",
+    "Chưa có hạn",
+    "Tổng",
+    "Tỷ lệ quá hạn",
+)
 STATUS_CELLS = (
-    "{{ r.unit }}", *(f"{{{{ r.counts['{key}'] }}}}" for key in (
-        "done_on_time", "done_late", "on_track", "overdue", "ongoing", "awaiting_event",
-        "no_deadline")),
+    "{{ r.unit }}",
+    *(
+        f"{{{{ r.counts['{key}'] }}}}"
+        for key in (
+            "done_on_time",
+            "done_late",
+            "on_track",
+            "overdue",
+            "ongoing",
+            "awaiting_event",
+            "no_deadline",
+        )
+    ),
     "{{ r.total }}",
     "{% if r.overdue_share is none %}—{% else %}{{ r.overdue_share|vn_number(1) }}%{% endif %}",
-)  # fmt: skip
+)
 
 
 def plan_template() -> DocumentObject:
     document = Document()
     setup(document)
     head(document)
-    body(document, "Thực hiện {{ plan.title }} ({{ plan.issuer }}{% if plan.number %}, số "
-         "{{ plan.number }}{% endif %}), {% if unit %}{{ unit.name }} báo cáo kết quả thực hiện "
-         "năm {{ year }} các nhiệm vụ đơn vị chủ trì và phối hợp{% else %}{{ heading.issuer }} "
-         "tổng hợp kết quả thực hiện năm {{ year }}{% endif %} (số liệu tính đến "
-         "{{ as_of|dmy }}) như sau:")  # fmt: skip
+    body(
+        document,
+        "Thực hiện {{ plan.title }} ({{ plan.issuer }}{% if plan.number %}, số "
+        "{{ plan.number }}{% endif %}), {% if unit %}{{ unit.name }} báo cáo kết quả thực hiện "
+        "năm {{ year }} các nhiệm vụ đơn vị chủ trì và phối hợp{% else %}{{ heading.issuer }} "
+        "tổng hợp kết quả thực hiện năm {{ year }}{% endif %} (số liệu tính đến "
+        "{{ as_of|dmy }}) như sau:",
+    )
     heading_para(document, "I. KẾT QUẢ THỰC HIỆN")
     heading_para(document, "1. Kết quả theo từng nhiệm vụ")
     body(document, "Kết quả từng nhiệm vụ được nêu tại Phụ lục kèm theo; tóm tắt theo mục:")
     tag(document, "{%p for s in sections %}")
-    para(document, "{% if s.code %}Mục {{ s.code }}. {% endif %}{{ s.title }} "
-         "({{ s.tasks|length }} nhiệm vụ).", bold=True, italic=True, indent=True)  # fmt: skip
+    para(
+        document,
+        "{% if s.code %}Mục {{ s.code }}. {% endif %}{{ s.title }} "
+        "({{ s.tasks|length }} nhiệm vụ).",
+        bold=True,
+        italic=True,
+        indent=True,
+    )
     tag(document, "{%p for t in s.tasks %}")
-    body(document, "- Nhiệm vụ {{ t.code }} ({{ t.lead|join(', ') }}): {{ t.status_label|lower "
-         "or 'không có lần đến hạn' }}{% if t.due %}, hạn {{ t.due|dmy }}{% endif %}; "
-         "{{ (t.result or 'chưa có báo cáo kết quả trong năm')|trim('.') }}.")  # fmt: skip
+    body(
+        document,
+        "- Nhiệm vụ {{ t.code }} ({{ t.lead|join(', ') }}): {{ t.status_label|lower "
+        "or 'không có lần đến hạn' }}{% if t.due %}, hạn {{ t.due|dmy }}{% endif %}; "
+        "{{ (t.result or 'chưa có báo cáo kết quả trong năm')|trim('.') }}.",
+    )
     tag(document, "{%p endfor %}")
     tag(document, "{%p endfor %}")
     tag(document, "{%p if indicators and not unit %}")
     heading_para(document, "2. Các chỉ tiêu đến năm 2030")
-    data_table(document, ("Số", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2030", "Đơn vị theo dõi"),
-               ("{{ i.number }}", "{{ i.name }}", "{{ i.unit }}", "{{ i.target }}",
-                "{{ i.monitors|join('; ') }}"), "i in indicators", (12, 55, 35, 33, 30))  # fmt: skip
+    data_table(
+        document,
+        ("Số", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2030", "Đơn vị theo dõi"),
+        (
+            "{{ i.number }}",
+            "{{ i.name }}",
+            "{{ i.unit }}",
+            "{{ i.target }}",
+            "{{ i.monitors|join('; ') }}",
+        ),
+        "i in indicators",
+        (12, 55, 35, 33, 30),
+    )
     tag(document, "{%p endif %}")
-    heading_para(document, "{{ '3' if indicators and not unit else '2' }}. Thống kê theo đơn vị "
-                 "chủ trì")  # fmt: skip
-    data_table(document, STATUS_HEADERS, STATUS_CELLS, "r in stats",
-               (37, 13, 15, 13, 13, 15, 13, 14, 12, 20), size=10)  # fmt: skip
-    body(document, "Tỷ lệ quá hạn tính trên các nhiệm vụ có thời hạn; nhiệm vụ thường xuyên, chờ "
-         "văn bản và chưa xác định thời hạn không tính vào tỷ lệ; nhiệm vụ hằng năm tính mỗi năm "
-         "một lần.")  # fmt: skip
+    heading_para(
+        document, "{{ '3' if indicators and not unit else '2' }}. Thống kê theo đơn vị chủ trì"
+    )
+    data_table(
+        document,
+        STATUS_HEADERS,
+        STATUS_CELLS,
+        "r in stats",
+        (37, 13, 15, 13, 13, 15, 13, 14, 12, 20),
+        size=10,
+    )
+    body(
+        document,
+        "Tỷ lệ quá hạn tính trên các nhiệm vụ có thời hạn; nhiệm vụ thường xuyên, chờ "
+        "văn bản và chưa xác định thời hạn không tính vào tỷ lệ; nhiệm vụ hằng năm tính mỗi năm "
+        "một lần.",
+    )
     tag(document, "{%p if submissions %}")
-    heading_para(document, "{{ '4' if indicators and not unit else '3' }}. Tình hình gửi báo cáo "
-                 "năm {{ year }}")  # fmt: skip
-    data_table(document, ("Đơn vị", "Tình trạng", "Ngày gửi", "Văn bản"),
-               ("{{ s.unit }}", "{{ s.label }}", "{{ s.date|dmy }}", "{{ s.document }}"),
-               "s in submissions", (55, 40, 25, 45))  # fmt: skip
+    heading_para(
+        document,
+        "{{ '4' if indicators and not unit else '3' }}. Tình hình gửi báo cáo năm {{ year }}",
+    )
+    data_table(
+        document,
+        ("Đơn vị", "Tình trạng", "Ngày gửi", "Văn bản"),
+        ("{{ s.unit }}", "{{ s.label }}", "{{ s.date|dmy }}", "{{ s.document }}"),
+        "s in submissions",
+        (55, 40, 25, 45),
+    )
     tag(document, "{%p endif %}")
     heading_para(document, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     body(document, DOTS)
     heading_para(document, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {{ year + 1 }}")
     tag(document, "{%p for t in overdue %}")
-    body(document, "- Hoàn thành nhiệm vụ quá hạn {{ t.code }} ({{ t.lead|join(', ') }}"
-         "{% if t.due %}, hạn {{ t.due|dmy }}{% endif %}).")  # fmt: skip
+    body(
+        document,
+        "- Hoàn thành nhiệm vụ quá hạn {{ t.code }} ({{ t.lead|join(', ') }}"
+        "{% if t.due %}, hạn {{ t.due|dmy }}{% endif %}).",
+    )
     tag(document, "{%p endfor %}")
     tag(document, "{%p for t in next_year %}")
     body(document, "- Nhiệm vụ {{ t.code }} ({{ t.lead|join(', ') }}; {{ t.deadline_text }}).")
@@ -262,50 +340,99 @@ def annex(document: DocumentObject) -> None:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(20), Mm(15)
     para(document, "PHỤ LỤC", bold=True, align=CENTER, after=0)
-    para(document, "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ NĂM {{ year }}", bold=True, align=CENTER,
-         after=0)  # fmt: skip
-    para(document, "(Kèm theo Báo cáo số       /BC-{{ heading.short }} {{ as_of|vn_date }} "
-         "của {{ heading.issuer }})", italic=True, align=CENTER, after=12)  # fmt: skip
+    para(
+        document, "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ NĂM {{ year }}", bold=True, align=CENTER, after=0
+    )
+    para(
+        document,
+        "(Kèm theo Báo cáo số       /BC-{{ heading.short }} {{ as_of|vn_date }} "
+        "của {{ heading.issuer }})",
+        italic=True,
+        align=CENTER,
+        after=12,
+    )
     data_table(
         document,
-        ("TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả",
-         "Thời gian hoàn thành", "Kết quả năm {{ year }}", "Trạng thái", "Ghi chú"),
-        ("{{ t.code }}", "{{ t.title }}", "{{ t.lead|join('; ') }}", "{{ t.support|join('; ') }}",
-         "{{ t.output }}", "{{ t.deadline_text }}", "{{ t.result }}", "{{ t.status_label }}",
-         "{% if t.role %}{{ t.role }}{% endif %}{% if t.due %} hạn {{ t.due|dmy }}{% endif %}"),
-        "t in tasks", (12, 68, 27, 28, 22, 22, 40, 22, 21), size=10,
-    )  # fmt: skip
+        (
+            "TT",
+            "Tên nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Kết quả",
+            "Thời gian hoàn thành",
+            "Kết quả năm {{ year }}",
+            "Trạng thái",
+            "Ghi chú",
+        ),
+        (
+            "{{ t.code }}",
+            "{{ t.title }}",
+            "{{ t.lead|join('; ') }}",
+            "{{ t.support|join('; ') }}",
+            "{{ t.output }}",
+            "{{ t.deadline_text }}",
+            "{{ t.result }}",
+            "{{ t.status_label }}",
+            "{% if t.role %}{{ t.role }}{% endif %}{% if t.due %} hạn {{ t.due|dmy }}{% endif %}",
+        ),
+        "t in tasks",
+        (12, 68, 27, 28, 22, 22, 40, 22, 21),
+        size=10,
+    )
 
 
 def agreements_template() -> DocumentObject:
     document = Document()
     setup(document)
     head(document)
-    body(document, "{{ heading.issuer }} báo cáo tình hình triển khai {{ agreements|length }} "
-         "thỏa thuận quốc tế của Thành phố năm {{ year }} (số liệu tính đến {{ as_of|dmy }}) "
-         "như sau:")  # fmt: skip
+    body(
+        document,
+        "{{ heading.issuer }} báo cáo tình hình triển khai {{ agreements|length }} "
+        "thỏa thuận quốc tế của Thành phố năm {{ year }} (số liệu tính đến {{ as_of|dmy }}) "
+        "như sau:",
+    )
     tag(document, "{%p for a in agreements %}")
     heading_para(document, "{{ loop.index }}. {{ a.title }}")
-    body(document, "Đối tác: {{ a.partners|join('; ') }}. Ký kết: {{ a.signed or 'chưa rõ ngày' }}"
-         "{% if a.place %} tại {{ a.place }}{% endif %}. Thời hạn: {% if a.term %}{{ a.term }}"
-         "{% if a.end %}, hết hạn {{ a.end|dmy }} ({% if a.days_left >= 0 %}còn "
-         "{{ a.days_left }} ngày{% else %}đã quá {{ -a.days_left }} ngày{% endif %}){% endif %}"
-         "{% else %}không ghi thời hạn{% endif %}. Tình trạng: {{ a.status }}.")  # fmt: skip
+    body(
+        document,
+        "Đối tác: {{ a.partners|join('; ') }}. Ký kết: {{ a.signed or 'chưa rõ ngày' }}"
+        "{% if a.place %} tại {{ a.place }}{% endif %}. Thời hạn: {% if a.term %}{{ a.term }}"
+        "{% if a.end %}, hết hạn {{ a.end|dmy }} ({% if a.days_left >= 0 %}còn "
+        "{{ a.days_left }} ngày{% else %}đã quá {{ -a.days_left }} ngày{% endif %}){% endif %}"
+        "{% else %}không ghi thời hạn{% endif %}. Tình trạng: {{ a.status }}.",
+    )
     tag(document, "{%p if a.articles %}")
     body(document, "Các điều khoản và đơn vị được giao:")
-    data_table(document, ("Điều", "Nội dung", "Đơn vị"),
-               ("{{ r.number }}", "{{ r.subject }}", "{{ r.units|join('; ') }}"),
-               "r in a.articles", (15, 70, 80))  # fmt: skip
+    data_table(
+        document,
+        ("Điều", "Nội dung", "Đơn vị"),
+        ("{{ r.number }}", "{{ r.subject }}", "{{ r.units|join('; ') }}"),
+        "r in a.articles",
+        (15, 70, 80),
+    )
     tag(document, "{%p endif %}")
     body(document, "Hoạt động năm {{ year }}:{% if not a.activities %} chưa ghi nhận.{% endif %}")
     tag(document, "{%p for act in a.activities %}")
-    body(document, "- {{ act.date }}, {{ act.kind }}: {{ act.title }}"
-         "{% if act.status %} ({{ act.status }}){% endif %}.")  # fmt: skip
+    body(
+        document,
+        "- {{ act.date }}, {{ act.kind }}: {{ act.title }}"
+        "{% if act.status %} ({{ act.status }}){% endif %}.",
+    )
     tag(document, "{%p endfor %}")
     body(document, "Các bước theo Điều 19 Luật Thỏa thuận quốc tế 2020:")
-    data_table(document, ("Bước", "Hạn", "Ngày thực hiện", "Văn bản", "Tình trạng"),
-               ("{{ s.label }}", "{{ s.due|dmy }}", "{{ s.done_on|dmy }}", "{{ s.document }}",
-                "{{ s.state }}"), "s in a.steps", (55, 22, 25, 30, 33))  # fmt: skip
+    data_table(
+        document,
+        ("Bước", "Hạn", "Ngày thực hiện", "Văn bản", "Tình trạng"),
+        (
+            "{{ s.label }}",
+            "{{ s.due|dmy }}",
+            "{{ s.done_on|dmy }}",
+            "{{ s.document }}",
+            "{{ s.state }}",
+        ),
+        "s in a.steps",
+        (55, 22, 25, 30, 33),
+    )
     tag(document, "{%p endfor %}")
     heading_para(document, "TỒN TẠI, HẠN CHẾ VÀ KIẾN NGHỊ")
     body(document, DOTS)

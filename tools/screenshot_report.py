@@ -32,12 +32,20 @@ def screenshot(html: Path, png: Path, chromium: str, width: int = 1200, height: 
     """Headless, without network or a profile of the user's: the report must stand alone."""
     with tempfile.TemporaryDirectory(prefix="hnqt-chromium-") as profile:
         command = [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", "--hide-scrollbars",
-            f"--window-size={width},{height}", f"--screenshot={png.resolve()}",
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--hide-scrollbars",
+            f"--window-size={width},{height}",
+            f"--screenshot={png.resolve()}",
             html.resolve().as_uri(),
-        ]  # fmt: skip
+        ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     if done.returncode != 0 or not png.is_file():
         raise RuntimeError(f"Chromium không chụp được ({done.returncode}): {done.stderr[-500:]}")

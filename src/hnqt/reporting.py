@@ -202,12 +202,27 @@ class AgreementReport(Record):
 
 Report = PlanReport | AgreementReport
 
-AGREEMENT_STATES = {"draft": "dự thảo", "in_force": "đang có hiệu lực",
-                    "expired": "đã hết hạn", "terminated": "đã chấm dứt"}  # fmt: skip
-ACTIVITY_KINDS = {"visit": "chuyến thăm", "event": "sự kiện", "proposal": "đề xuất",
-                  "invitation": "lời mời", "meeting": "hội đàm", "signing": "ký kết"}  # fmt: skip
-ACTIVITY_STATES = {"proposed": "đề xuất", "agreed": "đã thống nhất", "planned": "dự kiến",
-                   "done": "đã thực hiện", None: ""}  # fmt: skip
+AGREEMENT_STATES = {
+    "draft": "dự thảo",
+    "in_force": "đang có hiệu lực",
+    "expired": "đã hết hạn",
+    "terminated": "đã chấm dứt",
+}
+ACTIVITY_KINDS = {
+    "visit": "chuyến thăm",
+    "event": "sự kiện",
+    "proposal": "đề xuất",
+    "invitation": "lời mời",
+    "meeting": "hội đàm",
+    "signing": "ký kết",
+}
+ACTIVITY_STATES = {
+    "proposed": "đề xuất",
+    "agreed": "đã thống nhất",
+    "planned": "dự kiến",
+    "done": "đã thực hiện",
+    None: "",
+}
 
 
 def build(registry: Registry, ident: str, year: int, as_of: date, unit: Unit | None) -> Report:
@@ -254,12 +269,22 @@ def plan_report(
     number = f" số {plan.number}" if plan.number else ""
     title = f"Kết quả thực hiện {kind_word}{number} năm {year}"
     return PlanReport(
-        "plan", plan, year, as_of, unit, heading, title,
-        tuple(s for s in sections if s.tasks), tuple(lines), plan.indicators,
-        tuple((s, STATUS_LABELS[s]) for s in STAT_COLUMNS), stat_lines,
-        _submission_lines(registry, plan, year, as_of, unit), tuple(next_year),
+        "plan",
+        plan,
+        year,
+        as_of,
+        unit,
+        heading,
+        title,
+        tuple(s for s in sections if s.tasks),
+        tuple(lines),
+        plan.indicators,
+        tuple((s, STATUS_LABELS[s]) for s in STAT_COLUMNS),
+        stat_lines,
+        _submission_lines(registry, plan, year, as_of, unit),
+        tuple(next_year),
         tuple(t for t in lines if t.status == "overdue"),
-    )  # fmt: skip
+    )
 
 
 def _section(code: str) -> str:
@@ -290,9 +315,19 @@ def _task_line(
     due = missed[0] if missed else min((d for d in open_dues if d >= as_of), default=None)
     result = "; ".join(p.note + (f" ({p.document})" if p.document else "") for p in progress)
     return TaskLine(
-        task.code, task.title, task.lead, task.support, task.output or "", task.deadline_text,
-        status, STATUS_LABELS[status] if status else "", due, role, progress, result,
-    )  # fmt: skip
+        task.code,
+        task.title,
+        task.lead,
+        task.support,
+        task.output or "",
+        task.deadline_text,
+        status,
+        STATUS_LABELS[status] if status else "",
+        due,
+        role,
+        progress,
+        result,
+    )
 
 
 def _year_of(progress: Progress) -> int:
@@ -350,12 +385,19 @@ def _submission_lines(
         if registry.units.name(item.unit) == _receiver(registry, plan):
             continue  # the consolidating unit does not report to itself
         state: Submitted = {
-            "done_on_time": "on_time", "done_late": "late", "overdue": "missing",
+            "done_on_time": "on_time",
+            "done_late": "late",
+            "overdue": "missing",
         }.get(item.status, "not_due")  # type: ignore[assignment]
-        lines.append(SubmissionLine(
-            registry.units.name(item.unit), state, SUBMITTED_LABELS[state], item.done_on,
-            documents.get(item.unit, "") if item.done_on else "",
-        ))  # fmt: skip
+        lines.append(
+            SubmissionLine(
+                registry.units.name(item.unit),
+                state,
+                SUBMITTED_LABELS[state],
+                item.done_on,
+                documents.get(item.unit, "") if item.done_on else "",
+            )
+        )
     return tuple(sorted(lines, key=lambda line: sort_key(line.unit)))
 
 
@@ -417,8 +459,9 @@ def _signer_title(unit: Unit | None) -> str:
 def agreement_report(
     registry: Registry, year: int, as_of: date, agreement_id: str | None = None
 ) -> AgreementReport:
-    chosen = [a for a, _ in registry.agreements.values()
-              if agreement_id is None or a.id == agreement_id]  # fmt: skip
+    chosen = [
+        a for a, _ in registry.agreements.values() if agreement_id is None or a.id == agreement_id
+    ]
     chosen.sort(key=lambda a: (a.signed.iso() if a.signed else "", a.id))
     follower = chosen[0].follow_up if len(chosen) == 1 else "Văn phòng UBND Thành phố"
     heading = _heading(registry, follower, CITY)
@@ -431,11 +474,14 @@ def agreement_report(
 
 
 def _agreement_block(
-    registry: Registry, agreement: Agreement, year: int, as_of: date, steps: dict[tuple[str, str], Item]
+    registry: Registry,
+    agreement: Agreement,
+    year: int,
+    as_of: date,
+    steps: dict[tuple[str, str], Item],
 ) -> AgreementBlock:
     partners = tuple(
-        registry.partners[p][0].name.vi if p in registry.partners else p
-        for p in agreement.partners
+        registry.partners[p][0].name.vi if p in registry.partners else p for p in agreement.partners
     )
     term = agreement.term
     end = term.end.last_day() if term and term.end else None
@@ -444,8 +490,13 @@ def _agreement_block(
         for a in agreement.articles
     )
     activities = tuple(
-        ActivityLine(str(a.date), ACTIVITY_KINDS[a.kind], a.title, ACTIVITY_STATES[a.status],
-                     tuple(_unit_names(registry, a.units)))  # fmt: skip
+        ActivityLine(
+            str(a.date),
+            ACTIVITY_KINDS[a.kind],
+            a.title,
+            ACTIVITY_STATES[a.status],
+            tuple(_unit_names(registry, a.units)),
+        )
         for a in agreement.activities
         if a.date is not None and a.date.year == year
     )
@@ -453,15 +504,28 @@ def _agreement_block(
     tasks: list[TaskLine] = []
     for plan_id in plans:
         query = ListQuery("tasks", as_of, plan_id, None, "all")
-        tasks += [_task_line(registry, e, s, year, as_of, None) for e, s in list_tasks(registry, query)]
+        tasks += [
+            _task_line(registry, e, s, year, as_of, None) for e, s in list_tasks(registry, query)
+        ]
     return AgreementBlock(
-        agreement.id, agreement.title, agreement.kind, partners,
-        str(agreement.signed) if agreement.signed else "", agreement.place or "",
+        agreement.id,
+        agreement.title,
+        agreement.kind,
+        partners,
+        str(agreement.signed) if agreement.signed else "",
+        agreement.place or "",
         tuple(f"{s.name} ({s.title})" if s.title else s.name for s in agreement.signatories),
-        agreement.fields, _term_text(agreement), end,
-        (end - as_of).days if end else None, AGREEMENT_STATES[agreement.status], articles,
-        activities, _steps(agreement, steps), tuple(plans), tuple(tasks),
-    )  # fmt: skip
+        agreement.fields,
+        _term_text(agreement),
+        end,
+        (end - as_of).days if end else None,
+        AGREEMENT_STATES[agreement.status],
+        articles,
+        activities,
+        _steps(agreement, steps),
+        tuple(plans),
+        tuple(tasks),
+    )
 
 
 def _term_text(agreement: Agreement) -> str:
@@ -481,26 +545,36 @@ def _unit_names(registry: Registry, names: tuple[str, ...]) -> list[str]:
     return shown
 
 
-_STEP_STATES = {"done_on_time": "đã thực hiện đúng hạn", "done_late": "đã thực hiện, quá hạn",
-                "on_track": "chưa thực hiện, còn trong hạn", "overdue": "chưa ghi nhận, quá hạn"}  # fmt: skip
+_STEP_STATES = {
+    "done_on_time": "đã thực hiện đúng hạn",
+    "done_late": "đã thực hiện, quá hạn",
+    "on_track": "chưa thực hiện, còn trong hạn",
+    "overdue": "chưa ghi nhận, quá hạn",
+}
 
 
 def _steps(agreement: Agreement, items: dict[tuple[str, str], Item]) -> tuple[StepLine, ...]:
     consulted = agreement.steps.mofa_consulted
-    lines = [StepLine(
-        "Lấy ý kiến Bộ Ngoại giao bằng văn bản trước khi ký", None,
-        consulted.date.as_date() if consulted else None,
-        (consulted.document or "") if consulted else "",
-        "đã thực hiện" if consulted else "chưa ghi nhận",
-    )]  # fmt: skip
+    lines = [
+        StepLine(
+            "Lấy ý kiến Bộ Ngoại giao bằng văn bản trước khi ký",
+            None,
+            consulted.date.as_date() if consulted else None,
+            (consulted.document or "") if consulted else "",
+            "đã thực hiện" if consulted else "chưa ghi nhận",
+        )
+    ]
     reported = agreement.steps.reported
     item = items.get((agreement.id, "bao-cao-sau-ky"))
-    lines.append(StepLine(
-        "Báo cáo Thủ tướng Chính phủ, sao gửi Bộ Ngoại giao trong 15 ngày sau khi ký",
-        item.due if item else None, item.done_on if item else None,
-        (reported.document or "") if reported else "",
-        _STEP_STATES.get(item.status, "") if item else
-        ("đã thực hiện" if reported else "chưa ghi nhận (nguồn không ghi ngày ký)"),
-    ))  # fmt: skip
+    lines.append(
+        StepLine(
+            "Báo cáo Thủ tướng Chính phủ, sao gửi Bộ Ngoại giao trong 15 ngày sau khi ký",
+            item.due if item else None,
+            item.done_on if item else None,
+            (reported.document or "") if reported else "",
+            _STEP_STATES.get(item.status, "")
+            if item
+            else ("đã thực hiện" if reported else "chưa ghi nhận (nguồn không ghi ngày ký)"),
+        )
+    )
     return tuple(lines)
-

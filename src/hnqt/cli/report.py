@@ -28,7 +28,11 @@ def report(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", metavar="NĂM", min=1900, max=2200, help="Năm báo cáo (mặc định: năm của --as-of)."
+            "--year",
+            metavar="NĂM",
+            min=1900,
+            max=2200,
+            help="Năm báo cáo (mặc định: năm của --as-of).",
         ),
     ] = None,
     so: SoOption = None,
@@ -36,7 +40,9 @@ def report(
     format: Annotated[
         ReportFormat | None,
         typer.Option(
-            "--format", "-f", help="md, html hoặc docx (mặc định: theo đuôi tệp -o, không có -o: md)."
+            "--format",
+            "-f",
+            help="md, html hoặc docx (mặc định: theo đuôi tệp -o, không có -o: md).",
         ),
     ] = None,
     output: Annotated[
@@ -70,8 +76,15 @@ def report(
         emit(list_text(find_root(registry)))
         return
     loaded = load_registry(registry)
-    request = ReportRequest(ident, year, so, as_of_date(as_of), format.value if format else None,
-                            output, check_template or template)  # fmt: skip
+    request = ReportRequest(
+        ident,
+        year,
+        so,
+        as_of_date(as_of),
+        format.value if format else None,
+        output,
+        check_template or template,
+    )
     if check_template is not None:
         reporter = TextReporter(check(loaded, request), 1, strict=True)
         typer.echo(reporter.render(), err=not reporter.ok)

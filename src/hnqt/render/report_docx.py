@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from jinja2 import Template
 
 from ..problems import Problem
@@ -53,8 +53,9 @@ class _Document(DocxTemplate):  # type: ignore[misc]
         return _TAGS.sub("", self.source_lines[line - 1])
 
 
-def render_docx(path: Path, shown: str, context: dict[str, Any],
-                collect: bool = False) -> tuple[bytes, list[Problem]]:  # fmt: skip
+def render_docx(
+    path: Path, shown: str, context: dict[str, Any], collect: bool = False
+) -> tuple[bytes, list[Problem]]:
     """The filled Word document as bytes. A mistake raises TemplateProblems naming the
     paragraph; with `collect`, undefined names are listed and rendering goes on."""
     describe = Describe(shown, shown)
@@ -62,8 +63,14 @@ def render_docx(path: Path, shown: str, context: dict[str, Any],
     try:
         document = _Document(path, shown, collector)
     except Exception as error:  # not a Word file at all (zip, XML)
-        problem = Problem(shown, 1, 1, "template-error",
-                          f"không mở được mẫu Word: {error}", "mở và lưu lại tệp bằng Word")  # fmt: skip
+        problem = Problem(
+            shown,
+            1,
+            1,
+            "template-error",
+            f"không mở được mẫu Word: {error}",
+            "mở và lưu lại tệp bằng Word",
+        )
         raise TemplateProblems([problem]) from None
     describe.line_text = document.paragraph_at
     env = environment("docx", None)

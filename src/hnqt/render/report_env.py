@@ -77,9 +77,13 @@ class Found:
 
 def list_templates(root: Path) -> list[Found]:
     """Every template hnqt would use, and the package defaults a registry template hides."""
+
     def templates(folder: Path) -> dict[str, Path]:
-        return {p.name: p for p in sorted(folder.glob("*"))
-                if p.suffix in (".j2", ".docx") and p.is_file() and not p.is_symlink()}  # fmt: skip
+        return {
+            p.name: p
+            for p in sorted(folder.glob("*"))
+            if p.suffix in (".j2", ".docx") and p.is_file() and not p.is_symlink()
+        }
 
     mine = templates(root / TEMPLATE_DIR)
     found = [Found(name, path, True) for name, path in mine.items()]
@@ -280,8 +284,10 @@ _MESSAGES = (
     (r"'(.+)' is undefined", "tên “{0}” không có trong dữ liệu báo cáo"),
     (r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(.+)'", "{0} không có thuộc tính “{1}”"),
     (r"(\w+) object has no element (.+)", "{0} không có phần tử {1}"),
-    (r"access to attribute '(.+)' of '(.+)' object is unsafe\.",
-     "không được truy cập “{0}” của {1}: mẫu chỉ được đọc dữ liệu báo cáo"),
+    (
+        r"access to attribute '(.+)' of '(.+)' object is unsafe\.",
+        "không được truy cập “{0}” của {1}: mẫu chỉ được đọc dữ liệu báo cáo",
+    ),
     (r"Expected an expression, got '(.+)'", "thiếu biểu thức, gặp “{0}”"),
     (r"Encountered unknown tag '(.+?)'\..*", "thẻ “{0}” không có (hoặc thiếu thẻ mở của nó)"),
     (r"Unexpected end of template\..*", "mẫu kết thúc khi một khối chưa đóng (thiếu {{% end… %}})"),
@@ -290,7 +296,7 @@ _MESSAGES = (
     (r"expected token '(.+)', got '(.+)'", "cần “{0}”, gặp “{1}”"),
     (r"No filter named '(.+)'\.?", "bộ lọc “{0}” không có"),
     (r"No test named '(.+)'\.?", "phép thử “{0}” không có"),
-)  # fmt: skip
+)
 
 
 def _explain(error: Exception) -> str:
@@ -364,8 +370,14 @@ class Collecting:
 
 
 # What a template can raise by misusing a filter or a value (the report's own data is valid).
-RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError,
-                 AttributeError)  # fmt: skip
+RENDER_ERRORS = (
+    jinja2.TemplateError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+)
 
 
 def load(env: jinja2.Environment, path: Path) -> jinja2.Template:
@@ -373,8 +385,9 @@ def load(env: jinja2.Environment, path: Path) -> jinja2.Template:
     return env.get_template(path.name)
 
 
-def render_text(path: Path, shown: str, fmt: Format, context: dict[str, Any],
-                collect: bool = False) -> tuple[str, list[Problem]]:  # fmt: skip
+def render_text(
+    path: Path, shown: str, fmt: Format, context: dict[str, Any], collect: bool = False
+) -> tuple[str, list[Problem]]:
     """Render a Markdown or HTML template. A mistake raises TemplateProblems; with `collect`,
     undefined names and unsafe accesses are listed instead and rendering goes on."""
     env = environment(fmt, path.parent)

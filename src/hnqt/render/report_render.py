@@ -3,6 +3,7 @@ choice of format and template; `--list` and `--check-template`."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,13 @@ from .report_env import (
     render_text,
 )
 
-EXTENSIONS: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                                 ".docx": "docx"}  # fmt: skip
+EXTENSIONS: dict[str, Format] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+}
 
 
 @record
@@ -43,7 +49,7 @@ class ReportRequest(Record):
 
 def context_of(report: Report) -> dict[str, Any]:
     """What a template sees: the report's fields by name (docs/templates.md)."""
-    return {name: getattr(report, name) for name in report.__slots__}
+    return {field.name: getattr(report, field.name) for field in fields(report)}
 
 
 def render_report(report: Report, template: Path, shown: str, fmt: Format) -> str | bytes:
@@ -85,8 +91,9 @@ def choose_format(request: ReportRequest) -> Format:
         fmt = kind
     fmt = fmt or "md"
     if fmt == "docx" and request.output is None:
-        raise UsageError("báo cáo Word là tệp nhị phân, không in ra màn hình",
-                         "ghi vào tệp: -o bao-cao.docx")  # fmt: skip
+        raise UsageError(
+            "báo cáo Word là tệp nhị phân, không in ra màn hình", "ghi vào tệp: -o bao-cao.docx"
+        )
     return fmt
 
 
@@ -98,8 +105,13 @@ def make_report(registry: Registry, request: ReportRequest) -> tuple[str | bytes
     fmt = choose_format(request)
     if request.template is not None and not request.template.is_file():
         raise UsageError(f"không có tệp mẫu “{request.template}”", "xem: hnqt report --list")
-    report = build(registry, request.ident, request.year or request.as_of.year, request.as_of,
-                   _unit(registry, request.so))  # fmt: skip
+    report = build(
+        registry,
+        request.ident,
+        request.year or request.as_of.year,
+        request.as_of,
+        _unit(registry, request.so),
+    )
     template = request.template or find_template(registry.root, report.kind, fmt)
     return render_report(report, template, _shown(registry.root, template), fmt), fmt
 
@@ -109,7 +121,9 @@ def check(registry: Registry, request: ReportRequest) -> list[Problem]:
     template = request.template
     assert template is not None
     if not template.is_file():
-        raise UsageError(f"không có tệp mẫu “{template}”", "chỉ đến một tệp .md.j2, .html.j2, .docx")
+        raise UsageError(
+            f"không có tệp mẫu “{template}”", "chỉ đến một tệp .md.j2, .html.j2, .docx"
+        )
     if request.ident is not None:
         idents = [request.ident]
     elif template.name.startswith(NAMES["agreements"]):
@@ -118,8 +132,13 @@ def check(registry: Registry, request: ReportRequest) -> list[Problem]:
         idents = sorted(registry.plans)
     problems: list[Problem] = []
     for ident in idents:
-        report = build(registry, ident, request.year or request.as_of.year, request.as_of,
-                       _unit(registry, request.so))  # fmt: skip
+        report = build(
+            registry,
+            ident,
+            request.year or request.as_of.year,
+            request.as_of,
+            _unit(registry, request.so),
+        )
         try:
             found = check_template(report, template, _shown(registry.root, template))
         except TemplateProblems as error:
@@ -135,8 +154,12 @@ def list_text(root: Path) -> str:
         origin = "sổ đăng ký" if found.path.is_relative_to(root) else "mặc định của hnqt"
         note = "" if found.used else " — không dùng: sổ đăng ký có mẫu cùng tên"
         lines.append(f"  {found.name:<22} {origin:<18} {found.path}{note}")
-    lines.append("Định dạng: " + ", ".join(FORMATS) + "; loại báo cáo: "
-                 + ", ".join(f"{n}.* ({kind})" for kind, n in NAMES.items()))  # fmt: skip
+    lines.append(
+        "Định dạng: "
+        + ", ".join(FORMATS)
+        + "; loại báo cáo: "
+        + ", ".join(f"{n}.* ({kind})" for kind, n in NAMES.items())
+    )
     return "\n".join(lines) + "\n"
 
 
