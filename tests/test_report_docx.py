@@ -4,6 +4,8 @@ page numbers from page 2), the task annex row by row, and registry text made saf
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -181,3 +183,37 @@ def test_line_breaks_in_registry_text_stay_line_breaks(report_registry: Path) ->
     i1 = next(row for row in annex.rows if row.cells[0].text == "I.1")
     assert "\n" in i1.cells[1].text  # the title's two paragraphs, as <w:br/>
     assert "<w:br/>" in i1.cells[1]._tc.xml
+
+
+def test_the_committed_templates_are_what_the_script_builds(tmp_path: Path) -> None:
+    import zipfile
+
+    from conftest import REPO
+
+    script = REPO / "tools" / "make_docx_template.py"
+    done = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for name in ("ke-hoach.docx", "thoa-thuan.docx"):
+        with zipfile.ZipFile(tmp_path / name) as built, \
+                zipfile.ZipFile(package_dir() / name) as shipped:  # fmt: skip
+            assert built.namelist() == shipped.namelist()
+            for part in built.namelist():
+                if part.startswith("word/") and part.endswith(".xml"):
+                    assert built.read(part) == shipped.read(part), (name, part)
+
+
+def test_writing_the_report_through_a_link_is_refused(report_registry: Path, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from hnqt.cli import app
+
+    target = tmp_path / "that.docx"
+    target.write_bytes(b"old")
+    link = tmp_path / "bao-cao.docx"
+    link.symlink_to(target)
+    result = CliRunner().invoke(app, ["report", "kh-nq59", "-o", str(link), "--registry",
+                                      str(report_registry)])  # fmt: skip
+    assert result.exit_code == 2
+    assert "liên kết" in result.output
+    assert target.read_bytes() == b"old" and link.is_symlink()

@@ -14,7 +14,9 @@ again only to start over from the layout above:
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -447,19 +449,27 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
 }
 
 
-def main() -> None:
+def write(folder: Path) -> list[Path]:
+    """Build every template into `folder`; the paths written."""
+    written = []
     for name, build in BUILDERS.items():
         document = build()
         # Fixed metadata: rebuilding gives the same template, not a diff of timestamps.
         props = document.core_properties
         props.author = props.last_modified_by = "hnqt"
         props.title = "Mẫu báo cáo hnqt"
-        from datetime import datetime
-
         props.created = props.modified = datetime(2026, 1, 1)
         props.revision = 1
-        document.save(str(OUT / name))
-        print(f"đã ghi {OUT / name}")
+        document.save(str(folder / name))
+        written.append(folder / name)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Tạo lại các mẫu Word của hnqt report.")
+    parser.add_argument("--out", type=Path, default=OUT, help="thư mục ghi (mặc định: %(default)s)")
+    for path in write(parser.parse_args().out):
+        print(f"đã ghi {path}")
 
 
 if __name__ == "__main__":
