@@ -120,3 +120,27 @@ def test_wrong_ids(registry: Registry) -> None:
         build(registry, "kh-khong-co", 2026, AS_OF, None)
     with pytest.raises(UsageError, match="--so"):
         build(registry, "agreements", 2026, AS_OF, find_unit(registry, "SYT"))
+
+
+def test_a_directive_without_sections_or_reporting_rule(registry: Registry) -> None:
+    report = build(registry, "cv-st-petersburg-2025", 2026, AS_OF, None)
+    assert isinstance(report, PlanReport)
+    # No reporting rule: the unit following up the agreement consolidates, for the city.
+    assert (report.heading.issuer, report.heading.short) == ("Văn phòng UBND Thành phố", "VPUB")
+    assert report.heading.to == "Ủy ban nhân dân thành phố Hà Nội"
+    assert report.title == "Kết quả thực hiện văn bản chỉ đạo năm 2026"
+    assert [(s.code, s.title, len(s.tasks)) for s in report.sections] == [("", "Nhiệm vụ", 9)]
+    assert report.submissions == ()
+
+
+def test_short_form_of_a_unit_without_one_is_its_initials(registry: Registry) -> None:
+    report = plan_report_of(registry, "cv-st-petersburg-2025", "Trung tâm Báo chí Thủ đô")
+    assert report.heading.short == "TTBCTĐHN"  # no tone marks, Đ kept as documents write it
+    assert report.heading.signer_title == "THỦ TRƯỞNG ĐƠN VỊ"
+    assert "7" in [t.code for t in report.tasks]  # groups may add more (h9: addressees)
+
+
+def plan_report_of(registry: Registry, plan: str, so: str) -> PlanReport:
+    found = build(registry, plan, 2026, AS_OF, find_unit(registry, so))
+    assert isinstance(found, PlanReport)
+    return found

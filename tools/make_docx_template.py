@@ -238,8 +238,11 @@ def plan_template() -> DocumentObject:
     head(document)
     body(
         document,
-        "Thực hiện {{ plan.title }} ({{ plan.issuer }}{% if plan.number %}, số "
-        "{{ plan.number }}{% endif %}), {% if unit %}{{ unit.name }} báo cáo kết quả thực hiện "
+        "Thực hiện {% if plan.kind == 'directive' %}văn bản “{{ plan.title|trim('.') }}” của "
+        "{{ plan.issuer }}{% else %}{{ plan.title }} của {{ plan.issuer }}{% endif %}"
+        "{% if plan.number %} số {{ plan.number }}{% endif %}"
+        "{% if plan.date %} ({{ plan.date }}){% endif %}, "
+        "{% if unit %}{{ unit.name }} báo cáo kết quả thực hiện "
         "năm {{ year }} các nhiệm vụ đơn vị chủ trì và phối hợp{% else %}{{ heading.issuer }} "
         "tổng hợp kết quả thực hiện năm {{ year }}{% endif %} (số liệu tính đến "
         "{{ as_of|dmy }}) như sau:",

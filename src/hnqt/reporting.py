@@ -14,7 +14,7 @@ from typing import Literal
 
 from .deadlines import STATUS_LABELS, Status
 from .model import Agreement, Indicator, Plan, Progress, Unit
-from .names import sort_key
+from .names import plain_key, sort_key
 from .obligations import (
     Item,
     agreement_items,
@@ -263,9 +263,9 @@ def plan_report(
     if loose:  # a directive without sections: its tasks in one block
         sections = (*sections, SectionBlock("", "Nhiệm vụ", loose))
     stat_lines = _stat_lines(registry, as_of, plan_id, unit)
-    issuer_name = unit.name if unit else _receiver(registry, plan) or CITY
+    issuer_name = unit.name if unit else _consolidator(registry, plan)
     heading = _heading(registry, issuer_name, _report_to(registry, plan, unit))
-    kind_word = "Kế hoạch" if plan.kind == "plan" else "Văn bản"
+    kind_word = "Kế hoạch" if plan.kind == "plan" else "văn bản chỉ đạo"
     number = f" số {plan.number}" if plan.number else ""
     title = f"Kết quả thực hiện {kind_word}{number} năm {year}"
     return PlanReport(
@@ -366,11 +366,30 @@ def _receiver(registry: Registry, plan: Plan) -> str | None:
     return registry.units.name(found.units[0])
 
 
+def _consolidator(registry: Registry, plan: Plan) -> str:
+    """Who writes the consolidated report: the receiver of the units' reports, else the unit
+    following up the agreement the plan implements, else the plan's issuer."""
+    receiver = _receiver(registry, plan)
+    if receiver is not None:
+        return receiver
+    found = registry.agreements.get(plan.agreement or "")
+    return found[0].follow_up if found else plan.issuer
+
+
 def _report_to(registry: Registry, plan: Plan, unit: Unit | None) -> str:
+    """Kính gửi: the receiver for a unit's report, the city for the consolidated one; left
+    for a person to write when the city itself reports (no source says to whom)."""
     receiver = _receiver(registry, plan)
     if unit is not None and receiver is not None and receiver != unit.name:
         return receiver
-    return CITY
+    return (
+        "…" if registry.units.lookup_one(_consolidator(registry, plan)) == _city(registry) else CITY
+    )
+
+
+def _city(registry: Registry) -> Unit | None:
+    found = registry.units.lookup_one(CITY)
+    return found if isinstance(found, Unit) else None
 
 
 def _submission_lines(
@@ -433,12 +452,16 @@ def _heading(registry: Registry, issuer: str, to: str) -> Heading:
 
 
 def _short(unit: Unit | None, name: str) -> str:
-    """The issuer's letters in a document number: an all-capitals alias (SCT), else initials."""
+    """The issuer's letters in a document number: UBND for the city, an all-capitals alias
+    (SCT), else the initials without tone marks (Đ kept, as documents write it)."""
+    if unit is not None and unit.kind == "city":
+        return "UBND"
     for alias in unit.aliases if unit else ():
         if re.fullmatch(r"[A-ZĐ]{2,8}", alias):
             return alias
     words = (unit.name if unit else name).split()
-    return "".join(word[0] for word in words if word[0].isalpha()).upper()
+    initials = "".join(word[0] for word in words if word[0].isalpha()).upper()
+    return "".join(c if c == "Đ" else plain_key(c).upper() for c in initials)
 
 
 def _signer_title(unit: Unit | None) -> str:
