@@ -29,6 +29,7 @@ def sources() -> Path:
         pytest.fail(f"HNQT_SOURCES={folder} is not a folder")
     return path
 
+
 GOLDEN = Path(__file__).parent / "golden"
 # A frozen copy of a few files of data/ with made-up progress and reports, for report tests.
 REPORT_REGISTRY = Path(__file__).parent / "fixtures" / "report-registry"

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Any, Literal
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -188,11 +190,11 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return found
 
     def _rendering(self) -> bool:
-        frame = sys._getframe(2)
+        frame: FrameType | None = sys._getframe(2)
         while frame is not None:
             if frame.f_globals.get("environment") is self:  # a compiled template's frame
                 return True
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         return False
 
 
@@ -227,7 +229,7 @@ def environment(fmt: Format, folder: Path | None) -> ImmutableSandboxedEnvironme
 CODES_OF = (
     (jinja2.TemplateSyntaxError, "template-syntax", "lỗi cú pháp: "),
     (jinja2.UndefinedError, "template-undefined", ""),
-    (jinja2.sandbox.SecurityError, "template-unsafe", ""),
+    (SecurityError, "template-unsafe", ""),
 )
 
 
@@ -361,11 +363,11 @@ class Collecting:
 
     def line_here(self) -> int:
         """The template line being rendered, from the live frames of the compiled template."""
-        frame = sys._getframe(1)
+        frame: FrameType | None = sys._getframe(1)
         while frame is not None:
             if self.template is not None and frame.f_code.co_filename == self.describe.filename:
                 return self.template.get_corresponding_lineno(frame.f_lineno)
-            frame = frame.f_back  # type: ignore[assignment]
+            frame = frame.f_back
         return 0
 
 
