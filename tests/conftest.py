@@ -31,8 +31,8 @@ def sources() -> Path:
 
 
 GOLDEN = Path(__file__).parent / "golden"
-# A frozen copy of a few files of data/ with made-up progress and reports, for report tests.
-REPORT_REGISTRY = Path(__file__).parent / "fixtures" / "report-registry"
+# Made-up progress entries and yearly reports laid over the frozen registry for report tests.
+REPORT_OVERLAY = Path(__file__).parent / "fixtures" / "report-overlay"
 
 DEPARTMENTS = """\
 units:
@@ -113,9 +113,11 @@ def golden(name: str, text: str) -> None:
 
 @pytest.fixture
 def report_registry(tmp_path: Path) -> Path:
-    """A copy of the frozen report registry (its cache and any edit stay in the copy)."""
+    """The frozen registry with the overlay's progress and reports, in a copy (its cache and
+    any edit stay in the copy)."""
     root = tmp_path / "report-registry"
-    shutil.copytree(REPORT_REGISTRY, root, ignore=shutil.ignore_patterns(".hnqt-cache"))
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".hnqt-cache"))
+    shutil.copytree(REPORT_OVERLAY / "data", root / "data", dirs_exist_ok=True)
     return root
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import AS_OF as DAY
 from conftest import golden, snapshot
 from hnqt.cli import app
 
-AS_OF = ["--as-of", "20/11/2026"]
+AS_OF = ["--as-of", DAY.strftime("%d/%m/%Y")]  # the frozen registry's day
 runner = CliRunner()
 
 
@@ -23,11 +24,11 @@ def hnqt(root: Path, *args: str):
 @pytest.mark.parametrize(
     ("name", "args"),
     [
-        ("report-kh-nq59-2026-11-20.md", ["kh-nq59", *AS_OF]),
-        ("report-kh-nq59-so-y-te-2026-11-20.md", ["kh-nq59", "--so", "SYT", *AS_OF]),
-        ("report-agreements-2025-2026-11-20.md", ["agreements", "--year", "2025", *AS_OF]),
-        ("report-kh-nq59-2026-11-20.html", ["kh-nq59", "--format", "html", *AS_OF]),
-        ("report-agreements-2026-11-20.html", ["agreements", "-f", "html", *AS_OF]),
+        ("report-kh-nq59-2026-11-22.md", ["kh-nq59", *AS_OF]),
+        ("report-kh-nq59-so-y-te-2026-11-22.md", ["kh-nq59", "--so", "SYT", *AS_OF]),
+        ("report-agreements-2025-2026-11-22.md", ["agreements", "--year", "2025", *AS_OF]),
+        ("report-kh-nq59-2026-11-22.html", ["kh-nq59", "--format", "html", *AS_OF]),
+        ("report-agreements-2026-11-22.html", ["agreements", "-f", "html", *AS_OF]),
     ],
 )
 def test_reports_match_their_golden_files(report_registry: Path, name: str, args: list[str]):

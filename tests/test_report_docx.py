@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,13 @@ from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from conftest import AS_OF
 from hnqt.loading import load
 from hnqt.queries import find_unit
 from hnqt.render.report_docx import render_docx
 from hnqt.render.report_env import package_dir
 from hnqt.render.report_render import context_of
 from hnqt.reporting import build
-
-AS_OF = date(2026, 11, 20)
 
 
 def word(
@@ -73,7 +71,7 @@ def test_two_column_header_and_subject(report_registry: Path) -> None:
     assert [p.text for p in right.paragraphs if p.text] == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Hà Nội, ngày 20 tháng 11 năm 2026",
+        "Hà Nội, ngày 22 tháng 11 năm 2026",
     ]
     issuer = next(p for p in left.paragraphs if p.text == "SỞ CÔNG THƯƠNG")
     assert issuer.runs[0].bold
@@ -135,10 +133,13 @@ def test_task_annex_has_the_plans_columns_and_a_row_per_task(report_registry: Pa
 
 
 def test_statistics_and_signature_blocks(report_registry: Path) -> None:
-    document, _ = word(report_registry)
+    document, context = word(report_registry)
     stats = next(t for t in document.tables if t.rows[0].cells[0].text == "Đơn vị chủ trì")
+    lines = context["stats"]
+    assert isinstance(lines, tuple) and len(stats.rows) == 1 + len(lines)
+    total = lines[-1]
     assert stats.rows[-1].cells[0].text == "Tổng cộng"
-    assert stats.rows[-1].cells[-1].text == "18,2%"
+    assert stats.rows[-1].cells[-1].text == f"{total.overdue_share:.1f}%".replace(".", ",")
     footer = next(
         t for t in document.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:"
     )
