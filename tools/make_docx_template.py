@@ -232,10 +232,16 @@ STATUS_CELLS = (
 )
 
 
-def plan_template() -> DocumentObject:
+def start() -> DocumentObject:
+    """A document with the page set up and the header, BÁO CÁO and Kính gửi in place."""
     document = Document()
     setup(document)
     head(document)
+    return document
+
+
+def plan_template() -> DocumentObject:
+    document = start()
     body(
         document,
         "Thực hiện {% if plan.kind == 'directive' %}văn bản “{{ plan.title|trim('.') }}” của "
@@ -387,9 +393,7 @@ def annex(document: DocumentObject) -> None:
 
 
 def agreements_template() -> DocumentObject:
-    document = Document()
-    setup(document)
-    head(document)
+    document = start()
     body(
         document,
         "{{ heading.issuer }} báo cáo tình hình triển khai {{ agreements|length }} "
