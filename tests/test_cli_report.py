@@ -177,3 +177,51 @@ def test_a_word_template_mistake_names_the_paragraph(report_registry: Path, tmp_
     assert "“don_vi_khong_co” không có" in result.output
     assert "trong đoạn “Kết quả của {{ don_vi_khong_co }} trong năm”" in result.output
     assert not target.exists()
+
+
+def word_template(path: Path, *paragraphs: str) -> Path:
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_check_template_lists_every_problem_of_a_word_template(
+    report_registry: Path, tmp_path: Path
+) -> None:
+    template = word_template(tmp_path / "mau.docx", "Năm {{ year }}", "Đơn vị {{ khong_co }}",
+                             "Bình thường", "Cuối {{ plan.khong_co_nua }}")  # fmt: skip
+    result = hnqt(report_registry, "report", "--check-template", str(template), "kh-nq59", *AS_OF)
+    assert result.exit_code == 1
+    assert (
+        "“khong_co” không có" in result.output
+        and "trong đoạn “Đơn vị {{ khong_co }}”" in result.output
+    )
+    assert (
+        "“khong_co_nua”" in result.output
+        and "trong đoạn “Cuối {{ plan.khong_co_nua }}”" in result.output
+    )
+    assert "2 lỗi" in result.output
+
+
+def test_a_word_template_syntax_error_names_the_paragraph(report_registry: Path, tmp_path: Path):
+    template = word_template(
+        tmp_path / "mau.docx", "Mở đầu", "{%p for t in tasks %}", "{{ t.code }}"
+    )
+    result = hnqt(report_registry, "report", "kh-nq59", *AS_OF, "--template", str(template),
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert result.exit_code == 1
+    assert "lỗi template-syntax" in result.output and "khối chưa đóng" in result.output
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_file_that_is_not_word_is_told(report_registry: Path, tmp_path: Path) -> None:
+    template = tmp_path / "mau.docx"
+    template.write_text("không phải Word", "utf-8")
+    result = hnqt(report_registry, "report", "kh-nq59", "--template", str(template),
+                  "-o", str(tmp_path / "x.docx"))  # fmt: skip
+    assert result.exit_code == 1
+    assert "không mở được mẫu Word" in result.output and "Traceback" not in result.output

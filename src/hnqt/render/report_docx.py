@@ -62,13 +62,14 @@ def render_docx(
     collector = Collecting(describe) if collect else None
     try:
         document = _Document(path, shown, collector)
+        document.init_docx()  # opened now, so a file that is not Word is told as such
     except Exception as error:  # not a Word file at all (zip, XML)
         problem = Problem(
             shown,
             1,
             1,
             "template-error",
-            f"không mở được mẫu Word: {error}",
+            f"không mở được mẫu Word: không phải tệp .docx hợp lệ ({type(error).__name__})",
             "mở và lưu lại tệp bằng Word",
         )
         raise TemplateProblems([problem]) from None
