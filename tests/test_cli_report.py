@@ -225,3 +225,11 @@ def test_a_file_that_is_not_word_is_told(report_registry: Path, tmp_path: Path) 
                   "-o", str(tmp_path / "x.docx"))  # fmt: skip
     assert result.exit_code == 1
     assert "không mở được mẫu Word" in result.output and "Traceback" not in result.output
+
+
+def test_list_outside_a_registry_shows_the_defaults(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", "--list"])
+    assert result.exit_code == 0
+    assert "chỉ có các mẫu mặc định" in result.stdout
+    assert "ke-hoach.docx" in result.stdout and "sổ đăng ký  " not in result.stdout

@@ -72,8 +72,13 @@ def report(
 
     if list_:
         from ..layout import find_root
+        from ..problems import UsageError
 
-        emit(list_text(find_root(registry)))
+        try:
+            root = find_root(registry)
+        except UsageError:  # the defaults are worth showing anywhere
+            root = None
+        emit(list_text(root))
         return
     loaded = load_registry(registry)
     request = ReportRequest(

@@ -74,10 +74,11 @@ def find_template(root: Path, kind: str, fmt: Format) -> Path:
 class Found:
     name: str
     path: Path
+    own: bool  # in the registry's templates/ (else a default of the package)
     used: bool  # False: a registry template with the same name hides it
 
 
-def list_templates(root: Path) -> list[Found]:
+def list_templates(root: Path | None) -> list[Found]:
     """Every template hnqt would use, and the package defaults a registry template hides."""
 
     def templates(folder: Path) -> dict[str, Path]:
@@ -87,9 +88,9 @@ def list_templates(root: Path) -> list[Found]:
             if p.suffix in (".j2", ".docx") and p.is_file() and not p.is_symlink()
         }
 
-    mine = templates(root / TEMPLATE_DIR)
-    found = [Found(name, path, True) for name, path in mine.items()]
-    found += [Found(n, p, n not in mine) for n, p in templates(package_dir()).items()]
+    mine = templates(root / TEMPLATE_DIR) if root is not None else {}
+    found = [Found(name, path, True, True) for name, path in mine.items()]
+    found += [Found(n, p, False, n not in mine) for n, p in templates(package_dir()).items()]
     return found
 
 

@@ -147,11 +147,14 @@ def check(registry: Registry, request: ReportRequest) -> list[Problem]:
     return problems
 
 
-def list_text(root: Path) -> str:
-    """`--list`: each template, where it comes from, and which one a report uses."""
+def list_text(root: Path | None) -> str:
+    """`--list`: each template, where it comes from, and which one a report uses (outside a
+    registry: the package's defaults)."""
     lines = ["Mẫu báo cáo (mẫu trong templates/ của sổ đăng ký được dùng trước mẫu mặc định):"]
+    if root is None:
+        lines.append("  (không ở trong sổ đăng ký nào: chỉ có các mẫu mặc định)")
     for found in list_templates(root):
-        origin = "sổ đăng ký" if found.path.is_relative_to(root) else "mặc định của hnqt"
+        origin = "sổ đăng ký" if found.own else "mặc định của hnqt"
         note = "" if found.used else " — không dùng: sổ đăng ký có mẫu cùng tên"
         lines.append(f"  {found.name:<22} {origin:<18} {found.path}{note}")
     lines.append(
