@@ -163,6 +163,7 @@ def test_a_units_report_and_the_agreements_report(report_registry: Path) -> None
     [
         ("Báo cáo <script>alert(1)</script> & “Sở”", "Báo cáo <script>alert(1)</script> & “Sở”"),
         ("A\x00B\x01C\x0bD\x1fE\ufffeF", "ABCDEF"),
+        ("{{ 7 * 7 }} {%p if x %}", "{{ 7 * 7 }} {%p if x %}"),  # data, never a template
     ],
 )
 def test_registry_text_is_escaped_and_cleaned_for_xml(
