@@ -11,6 +11,7 @@ import pytest
 from hnqt.render.report_env import (
     TemplateProblems,
     dmy,
+    environment,
     find_template,
     md_cell,
     package_dir,
@@ -59,7 +60,8 @@ def test_vietnamese_numbers(value: float | None, digits: int, text: str) -> None
 
 def test_vietnamese_sort_puts_d_stroke_after_d() -> None:
     names = ["Sở Y tế", "Đài Phát thanh", "Ban Dân tộc", "Sở Du lịch", "Ủy ban", "Cục Thuế"]
-    assert vn_sort(names) == [
+    env = environment("md", None)
+    assert vn_sort(env, names) == [
         "Ban Dân tộc",
         "Cục Thuế",
         "Đài Phát thanh",
@@ -101,6 +103,7 @@ def test_markdown_shows_html_as_text(tmp_path: Path) -> None:
         "{{ title.format_map }}{% set x = items.append(1) %}",
         "{{ items.append(1) }}",
         "{{ self.__dict__ }}",
+        "{{ items|vn_sort('__class__') }}",
     ],
 )
 def test_templates_cannot_reach_python(tmp_path: Path, text: str) -> None:
@@ -149,3 +152,9 @@ def test_registry_templates_come_first(tmp_path: Path) -> None:
     link = tmp_path / "templates" / "thoa-thuan.md.j2"
     link.symlink_to("/etc/hostname")  # a link from a pull request is not followed
     assert find_template(tmp_path, "agreements", "md") == package_dir() / "thoa-thuan.md.j2"
+
+
+def test_vietnamese_sort_by_an_attribute_in_a_template(tmp_path: Path) -> None:
+    rows = [{"name": "Sở Y tế"}, {"name": "Đài"}, {"name": "Ban"}, {"name": "Sở Du lịch"}]
+    text = "{% for r in rows|vn_sort('name') %}{{ r.name }};{% endfor %}"
+    assert render(tmp_path, "x.md.j2", text, {"rows": rows}) == "Ban;Đài;Sở Du lịch;Sở Y tế;"

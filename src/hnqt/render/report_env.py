@@ -126,11 +126,15 @@ def vn_number(value: float | int | None, digits: int = 0) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def vn_sort(items: Iterable[Any], attribute: str | None = None) -> list[Any]:
-    """Sorted in Vietnamese alphabetical order (Đ after D, not after Z), by an attribute."""
+@jinja2.pass_environment
+def vn_sort(
+    environment: jinja2.Environment, items: Iterable[Any], attribute: str | None = None
+) -> list[Any]:
+    """Sorted in Vietnamese alphabetical order (Đ after D, not after Z), by an attribute read
+    through the sandbox (`vn_sort("__class__")` is refused like `x.__class__`)."""
 
     def key(item: Any) -> tuple[tuple[int, ...], tuple[int, ...], str]:
-        value = getattr(item, attribute) if attribute else item
+        value = environment.getattr(item, attribute) if attribute else item
         return sort_key(str(value))
 
     return sorted(items, key=key)
