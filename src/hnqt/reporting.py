@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from .deadlines import STATUS_LABELS, Status
+from .deadlines import STATUS_LABELS, Occurrence, Status
 from .model import Agreement, Indicator, Plan, Progress, Unit
 from .names import plain_key, sort_key
 from .obligations import (
@@ -40,6 +40,12 @@ SUBMITTED_LABELS: dict[Submitted, str] = {
     "late": "Đã gửi muộn",
     "missing": "Chưa gửi (quá hạn)",
     "not_due": "Chưa gửi (chưa đến hạn)",
+}
+# A yearly report's obligation status, in the words of the submissions table.
+_SUBMITTED: dict[Status, Submitted] = {
+    "done_on_time": "on_time",
+    "done_late": "late",
+    "overdue": "missing",
 }
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
 
@@ -251,9 +257,10 @@ def plan_report(
     lines: list[TaskLine] = []
     next_year: list[TaskLine] = []
     for entry, status in list_tasks(registry, query):
-        line = _task_line(registry, entry, status, year, as_of, roles)
+        found = task_occurrences(registry, entry, as_of)
+        line = _task_line(registry, entry, status, found, year, as_of, roles)
         lines.append(line)
-        if _falls_due_in(registry, entry, year + 1, as_of):
+        if any(o.due and o.due.year == year + 1 and o.done_on is None for o in found):
             next_year.append(line)
     sections = tuple(
         SectionBlock(s.code, s.title, tuple(t for t in lines if _section(t.code) == s.code))
@@ -295,6 +302,7 @@ def _task_line(
     registry: Registry,
     entry: TaskEntry,
     status: Status | None,
+    found: list[Occurrence],
     year: int,
     as_of: date,
     wanted: set[str] | None,
@@ -309,7 +317,6 @@ def _task_line(
     if wanted is not None:
         mine = {r for u, r in task_roles(registry, entry).items() if u in wanted}
         role = ROLE_LABELS["lead" if "lead" in mine else "support"]
-    found = task_occurrences(registry, entry, as_of)
     open_dues = [o.due for o in found if o.due is not None and o.done_on is None]
     missed = [d for d in open_dues if d < as_of]
     due = missed[0] if missed else min((d for d in open_dues if d >= as_of), default=None)
@@ -332,13 +339,6 @@ def _task_line(
 
 def _year_of(progress: Progress) -> int:
     return progress.year if progress.year is not None else progress.date.year
-
-
-def _falls_due_in(registry: Registry, entry: TaskEntry, year: int, as_of: date) -> bool:
-    return any(
-        o.due is not None and o.due.year == year and o.done_on is None
-        for o in task_occurrences(registry, entry, as_of)
-    )
 
 
 def _stat_lines(
@@ -403,11 +403,7 @@ def _submission_lines(
             continue
         if registry.units.name(item.unit) == _receiver(registry, plan):
             continue  # the consolidating unit does not report to itself
-        state: Submitted = {
-            "done_on_time": "on_time",
-            "done_late": "late",
-            "overdue": "missing",
-        }.get(item.status, "not_due")  # type: ignore[assignment]
+        state = _SUBMITTED.get(item.status, "not_due")
         lines.append(
             SubmissionLine(
                 registry.units.name(item.unit),
@@ -527,9 +523,9 @@ def _agreement_block(
     tasks: list[TaskLine] = []
     for plan_id in plans:
         query = ListQuery("tasks", as_of, plan_id, None, "all")
-        tasks += [
-            _task_line(registry, e, s, year, as_of, None) for e, s in list_tasks(registry, query)
-        ]
+        for entry, status in list_tasks(registry, query):
+            found = task_occurrences(registry, entry, as_of)
+            tasks.append(_task_line(registry, entry, status, found, year, as_of, None))
     return AgreementBlock(
         agreement.id,
         agreement.title,
