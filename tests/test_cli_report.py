@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import AS_OF as DAY
-from conftest import golden, snapshot
+from conftest import REPO, golden, snapshot
 from hnqt.cli import app
 
 AS_OF = ["--as-of", DAY.strftime("%d/%m/%Y")]  # the frozen registry's day
@@ -233,3 +233,16 @@ def test_list_outside_a_registry_shows_the_defaults(tmp_path: Path, monkeypatch)
     assert result.exit_code == 0
     assert "chỉ có các mẫu mặc định" in result.stdout
     assert "ke-hoach.docx" in result.stdout and "sổ đăng ký  " not in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_report_of_the_live_registry_renders(tmp_path: Path, fmt: str) -> None:
+    """An invariant on data/ (staff edit it): whatever it holds, every report renders."""
+    from hnqt.loading import load
+
+    live = load(REPO)
+    for ident in [*sorted(live.plans), "agreements", *sorted(live.agreements)]:
+        target = tmp_path / f"{ident}.{fmt}"
+        result = hnqt(REPO, "report", ident, "-o", str(target))
+        assert result.exit_code == 0, (ident, result.output)
+        assert target.stat().st_size > 1000
