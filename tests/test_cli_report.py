@@ -246,3 +246,11 @@ def test_every_report_of_the_live_registry_renders(tmp_path: Path, fmt: str) -> 
         result = hnqt(REPO, "report", ident, "-o", str(target))
         assert result.exit_code == 0, (ident, result.output)
         assert target.stat().st_size > 1000
+
+
+def test_a_unit_with_no_task_in_the_plan_is_told_so(make_registry) -> None:
+    root = make_registry()
+    result = hnqt(root, "report", "kh-test", "--so", "Bộ Ngoại giao", *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert "Kế hoạch không giao nhiệm vụ nào cho Bộ Ngoại giao." in result.stdout
+    assert "| Bộ Ngoại giao | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |" in result.stdout

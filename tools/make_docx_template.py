@@ -255,6 +255,11 @@ def plan_template() -> DocumentObject:
     )
     heading_para(document, "I. KẾT QUẢ THỰC HIỆN")
     heading_para(document, "1. Kết quả theo từng nhiệm vụ")
+    tag(document, "{%p if not tasks %}")
+    body(
+        document, "Kế hoạch không giao nhiệm vụ nào cho {{ unit.name if unit else 'đơn vị nào' }}."
+    )
+    tag(document, "{%p endif %}")
     body(document, "Kết quả từng nhiệm vụ được nêu tại Phụ lục kèm theo; tóm tắt theo mục:")
     tag(document, "{%p for s in sections %}")
     para(

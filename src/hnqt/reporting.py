@@ -353,6 +353,8 @@ def _stat_lines(
         share = row.counts["overdue"] * 100 / dated if dated else None
         name = row.unit.name if row.unit else "Tổng cộng"
         lines.append(StatLine(name, row.counts, row.total, dated, share, row.unit is None))
+    if unit is not None and not lines:  # a unit leading nothing: a row of zeros says so
+        lines.append(StatLine(unit.name, dict.fromkeys(STAT_COLUMNS, 0), 0, 0, None, False))
     return tuple(lines)
 
 
