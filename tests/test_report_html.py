@@ -159,3 +159,15 @@ def test_chromium_renders_the_report(report_registry: Path, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a page drawn, not a blank
+
+
+def test_the_screenshot_script_says_why_it_cannot_run(tmp_path: Path) -> None:
+    html = tmp_path / "a.html"
+    html.write_text("<p>x</p>", "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(SCREENSHOT), str(html), str(tmp_path / "a.png"),
+         "--chromium", str(tmp_path / "khong-co-chromium")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "không tìm thấy Chromium" in done.stderr and not (tmp_path / "a.png").exists()
