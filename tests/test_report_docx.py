@@ -118,8 +118,16 @@ def test_task_annex_has_the_plans_columns_and_a_row_per_task(report_registry: Pa
     assert header[6:] == ["Kết quả năm 2026", "Trạng thái", "Ghi chú"]
     tasks = context["tasks"]
     assert isinstance(tasks, tuple)
-    assert len(annex.rows) == 1 + len(tasks)
-    assert [row.cells[0].text for row in annex.rows[1:]] == [t.code for t in tasks]
+    sections = context["sections"]
+    assert isinstance(sections, tuple)
+    # Under each section's full-width heading row (as in the plan's appendix), its tasks.
+    expected = [
+        text for s in sections for text in (f"{s.code}. {s.title}", *(t.code for t in s.tasks))
+    ]
+    assert [row.cells[0].text for row in annex.rows[1:]] == expected
+    assert sum(len(s.tasks) for s in sections) == len(tasks)
+    heading = annex.rows[1]
+    assert len({id(cell._tc) for cell in heading.cells}) == 1  # one cell across the table
     v19 = next(row for row in annex.rows if row.cells[0].text == "V.19")
     assert v19.cells[7].text == "Chờ văn bản"
     borders = annex._tbl.tblPr.find(qn("w:tblStyle"))

@@ -174,21 +174,36 @@ def data_table(
     loop: str,
     widths: Sequence[float],
     size: float = 11,
+    group: tuple[str, str] | None = None,
 ) -> None:
-    """A bordered table: a header row, then one row per item of `loop` ({%tr for … %})."""
-    table = grid(document, 4, widths, borders=True)
-    rows = table.rows
-    for cell, text in zip(rows[0].cells, headers, strict=True):
-        para(cell, text, size=size, bold=True, align=CENTER, after=0)
-    repeat = OxmlElement("w:tblHeader")  # the header row again on every page
-    rows[0]._tr.get_or_add_trPr().append(repeat)
-    para(rows[1].cells[0], "{%tr for " + loop + " %}", size=size, after=0)
-    for cell, text in zip(rows[2].cells, cells, strict=True):
-        para(cell, text, size=size, align=LEFT, after=0)
-    para(rows[3].cells[0], "{%tr endfor %}", size=size, after=0)
-    for index, row in enumerate(rows):
-        for cell in row.cells[1:] if index in (1, 3) else ():
-            para(cell, "", size=size, after=0)
+    """A bordered table: a header row, then one row per item of `loop` ({%tr for … %}); with
+    `group` (a loop and a heading), the items under a full-width heading row per group, as the
+    plan's appendix sets its tasks under their section I … VII."""
+    plan: list[tuple[str, str]] = [("header", "")]
+    if group is not None:
+        plan += [("tag", "{%tr for " + group[0] + " %}"), ("group", group[1])]
+    plan += [("tag", "{%tr for " + loop + " %}"), ("cells", ""), ("tag", "{%tr endfor %}")]
+    if group is not None:
+        plan.append(("tag", "{%tr endfor %}"))
+    table = grid(document, len(plan), widths, borders=True)
+    for row, (kind, text) in zip(table.rows, plan, strict=True):
+        if kind == "header":
+            for cell, title in zip(row.cells, headers, strict=True):
+                para(cell, title, size=size, bold=True, align=CENTER, after=0)
+            repeat = OxmlElement("w:tblHeader")  # the header row again on every page
+            row._tr.get_or_add_trPr().append(repeat)
+        elif kind == "cells":
+            for cell, value in zip(row.cells, cells, strict=True):
+                para(cell, value, size=size, align=LEFT, after=0)
+        elif kind == "group":
+            para(row.cells[0], text, size=size, bold=True, align=LEFT, after=0)
+            for cell in row.cells[1:]:
+                para(cell, "", size=size, after=0)  # empty: merging drops it
+            row.cells[0].merge(row.cells[-1])
+        else:  # a docxtpl row tag: the row itself disappears when rendered
+            para(row.cells[0], text, size=size, after=0)
+            for cell in row.cells[1:]:
+                para(cell, "", size=size, after=0)
     para(document, "", after=6)
 
 
@@ -200,7 +215,7 @@ def body(document: DocumentObject, text: str) -> None:
     para(document, text, indent=True)
 
 
-DOTS = "…" * 52  # a line for the writer, within the 165 mm text width
+DOTS = "…" * 36  # a line for the writer, within the 165 mm text width at 14 pt
 STATUS_HEADERS = (
     "Đơn vị chủ trì",
     "Đúng hạn",
@@ -391,9 +406,10 @@ def annex(document: DocumentObject) -> None:
             "{{ t.status_label }}",
             "{% if t.role %}{{ t.role }}{% endif %}{% if t.due %} hạn {{ t.due|dmy }}{% endif %}",
         ),
-        "t in tasks",
+        "t in s.tasks",
         (12, 68, 27, 28, 22, 22, 40, 22, 21),
         size=10,
+        group=("s in sections", "{% if s.code %}{{ s.code }}. {% endif %}{{ s.title }}"),
     )
 
 
