@@ -254,3 +254,12 @@ def test_a_unit_with_no_task_in_the_plan_is_told_so(make_registry) -> None:
     assert result.exit_code == 0, result.output
     assert "Kế hoạch không giao nhiệm vụ nào cho Bộ Ngoại giao." in result.stdout
     assert "| Bộ Ngoại giao | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |" in result.stdout
+
+
+def test_files_with_errors_are_warned_about_and_the_report_still_made(make_registry) -> None:
+    root = make_registry({"data/plans/kh-test/tasks/I-2.yaml": "code: I.2\ntitle: [\n"})
+    result = hnqt(root, "report", "kh-test", *AS_OF)
+    assert result.exit_code == 0
+    assert "cảnh báo: 1 tệp có lỗi (data/plans/kh-test/tasks/I-2.yaml)" in result.stderr
+    assert "hnqt validate" in result.stderr
+    assert "I.1" in result.stdout and "cảnh báo" not in result.stdout

@@ -68,7 +68,13 @@ def report(
 ) -> None:
     from ..render.problems import TextReporter
     from ..render.report_env import TemplateProblems
-    from ..render.report_render import ReportRequest, check, list_text, make_report
+    from ..render.report_render import (
+        ReportRequest,
+        check,
+        list_text,
+        make_report,
+        registry_warning,
+    )
 
     if list_:
         from ..layout import find_root
@@ -81,6 +87,9 @@ def report(
         emit(list_text(root))
         return
     loaded = load_registry(registry)
+    warning = registry_warning(loaded)
+    if warning:
+        typer.echo(warning, err=True)
     request = ReportRequest(
         ident,
         year,

@@ -176,3 +176,15 @@ def _shown(root: Path, template: Path) -> str:
     if resolved.is_relative_to(root):
         return str(resolved.relative_to(root))
     return template.name if resolved.parent.name == "templates" else str(template)
+
+
+def registry_warning(registry: Registry) -> str | None:
+    """A report is an official document: say so when files with errors were left out of it."""
+    broken = sorted({p.file for p in registry.problems if p.is_error})
+    if not broken:
+        return None
+    shown = ", ".join(broken[:3]) + (", …" if len(broken) > 3 else "")
+    return (
+        f"cảnh báo: {len(broken)} tệp có lỗi ({shown}); báo cáo có thể thiếu nội dung của chúng"
+        " — xem: hnqt validate"
+    )
