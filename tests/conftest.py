@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from datetime import date
@@ -28,6 +29,10 @@ def sources() -> Path:
         pytest.fail(f"HNQT_SOURCES={folder} is not a folder")
     return path
 
+
+GOLDEN = Path(__file__).parent / "golden"
+# Made-up progress entries and yearly reports laid over the frozen registry for report tests.
+REPORT_OVERLAY = Path(__file__).parent / "fixtures" / "report-overlay"
 
 DEPARTMENTS = """\
 units:
@@ -106,6 +111,24 @@ BASE_FILES = {
 }
 
 MakeRegistry = Callable[..., Path]
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; HNQT_UPDATE_GOLDEN=1 rewrites it after a reviewed change."""
+    path = GOLDEN / name
+    if os.environ.get("HNQT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def report_registry(tmp_path: Path) -> Path:
+    """The frozen registry with the overlay's progress and reports, in a copy (its cache and
+    any edit stay in the copy)."""
+    root = tmp_path / "report-registry"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".hnqt-cache"))
+    shutil.copytree(REPORT_OVERLAY / "data", root / "data", dirs_exist_ok=True)
+    return root
 
 
 @pytest.fixture

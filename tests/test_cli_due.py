@@ -6,16 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import AS_OF, FIXTURE
+from conftest import AS_OF, FIXTURE, golden
 from hnqt.cli import app
 
-GOLDEN = Path(__file__).parent / "golden"
 ENV = {"COLUMNS": "120", "NO_COLOR": "1", "FORCE_COLOR": ""}
 DAY = AS_OF.strftime("%d/%m/%Y")  # 22/11/2026, the day the goldens below are computed for
 runner = CliRunner()
@@ -23,14 +21,6 @@ runner = CliRunner()
 
 def hnqt(*args: str, env: dict[str, str] | None = None):
     return runner.invoke(app, [*args, "--registry", str(FIXTURE)], env={**ENV, **(env or {})})
-
-
-def golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; HNQT_UPDATE_GOLDEN=1 rewrites it after a reviewed change."""
-    path = GOLDEN / name
-    if os.environ.get("HNQT_UPDATE_GOLDEN"):
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

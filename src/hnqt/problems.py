@@ -55,6 +55,11 @@ CODES: dict[str, str] = {
     "no-addressees": "nhóm “các đơn vị văn bản gửi tới” mà văn bản chưa ghi nơi nhận",
     "progress-without-unit": "tiến độ của nhiệm vụ nhiều đơn vị chủ trì không ghi đơn vị",
     "bad-issue-window": "khoảng ngày ban hành (issued) rỗng",
+    # report templates (`hnqt report`)
+    "template-syntax": "lỗi cú pháp trong mẫu báo cáo",
+    "template-undefined": "mẫu báo cáo dùng tên không có",
+    "template-unsafe": "mẫu báo cáo truy cập bên trong Python",
+    "template-error": "mẫu báo cáo không dựng được",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",

@@ -84,7 +84,7 @@ def stats(registry: Registry, as_of: date, plan: str | None = None) -> list[Stat
     """Per lead unit, its task occurrences by status (the government's categories), and totals."""
     check_plan(registry, plan)
     counters: dict[str, Counter[Status]] = {}
-    for item in all_items(registry, as_of):
+    for item in all_items(registry, as_of, plan=plan):
         if item.kind != "task" or item.role != "lead" or (plan and item.plan != plan):
             continue
         counters.setdefault(top_unit(registry, item.unit), Counter())[item.status] += 1

@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from . import check, diff, edit, fmt, query  # noqa: F401  (registers the commands)
+from . import check, diff, edit, fmt, query, report  # noqa: F401  (registers the commands)
 from .app import app, read_only_ran
 
 __all__ = ["app", "main"]
