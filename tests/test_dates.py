@@ -82,8 +82,6 @@ def test_as_date_only_for_full_dates():
     assert PartialDate.parse("2025-05-06").as_date() == date(2025, 5, 6)
     assert PartialDate.parse("2025-05").as_date() is None
     assert PartialDate.parse("2025").as_date() is None
-    assert PartialDate.parse("2025-05-06").is_full is True
-    assert PartialDate.parse("2025-05").is_full is False
 
 
 @pytest.mark.parametrize(

@@ -54,10 +54,6 @@ class PartialDate(Record):
             raise DateError(f"tháng {month} không tồn tại")
         return cls(year, month, day)
 
-    @property
-    def is_full(self) -> bool:
-        return self.day is not None
-
     def as_date(self) -> date | None:
         """The exact day, or None when the source gave no day."""
         if self.month is None or self.day is None:
