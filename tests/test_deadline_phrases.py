@@ -144,6 +144,20 @@ MEANINGS = {
     "Năm 2025; cập nhật, bổ sung (nếu có)": "due:2025-12-31 + event",
     "Hằng năm (nếu có)": "event",
     "": "none",
+    # Forms of the real phrases in deadline_corpus_more.tsv.
+    "Theo quý": "every:quarter",  # how often, not a timing delegated to another document
+    "Theo năm": "every:year",
+    "Định kỳ 06 tháng (trước ngày 05 tháng 6) và hằng năm (trước ngày 05 tháng 12)":
+        "every:year@05/06 + every:year@05/12",
+    "Định kỳ 6 tháng, trước ngày 15/6": "every:year@15/06",
+    "Nhiệm vụ thường xuyên": "ongoing",
+    "Cơ bản hoàn thành trong năm 2025": "due:2025-12-31",
+    "Phiên họp tháng 9/2026": "due:2026-09-30",
+    "Kỳ họp thứ 2 (tháng 10/2026)": "due:2026-10-31",
+    "trước 16h00 ngày 24/8/2026": "due:2026-08-24",
+    "Chậm nhất đến ngày 01 tháng 7 năm 2028": "due:2028-07-01",
+    "trước ngày 15 tháng 01 năm sau": "every:year@15/01<",
+    "Chậm nhất 05 ngày sau khi có kết quả": "event",
 }  # fmt: skip
 
 
@@ -247,7 +261,7 @@ def test_event_days_beyond_2200_are_an_error():
      "Quý II/2026, mai", "Hằng năm, sớm", "15 ngày làm việc sau khi ký kết",
      "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng", "Theo kế hoạch hằng năm",
      "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm", "Quý III hoặc Quý IV/2026",
-     "Tháng 12 hằng quý"],
+     "Tháng 12 hằng quý", "Theo tháng hoặc quý", "trước ngày 15 tháng 01 năm sau 2026"],
 )  # fmt: skip
 def test_unreadable_or_partly_read_text_raises(phrase):
     with pytest.raises(DeadlineError) as caught:

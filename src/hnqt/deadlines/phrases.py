@@ -23,9 +23,11 @@ from .schedule import MAX_YEAR, MIN_YEAR, Clause, DeadlineError, Every, Precisio
 _QUARTER = r"(iv|iii|ii|i|[1-4])"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_SEP = r"\s*(?:/|-|,?\s*nam)\s*|\s+"  # Quý IV/2025, Quý IV-2025, Quý III Năm 2026, 6 2026
-# Words that say what is done, before the time itself: "Hoàn thành trong năm 2026".
+# Words that say what is done (or that it is a duty), before the time itself: "Hoàn thành trong
+# năm 2026", "Cơ bản hoàn thành trong năm 2025", "Nhiệm vụ thường xuyên".
 _VERBS = (
-    "hoan thanh", "trien khai", "thuc hien", "xay dung", "ban hanh", "trinh", "to chuc",
+    "hoan thanh", "co ban hoan thanh", "nhiem vu", "trien khai", "thuc hien", "xay dung",
+    "ban hanh", "trinh", "to chuc",
     "van hanh", "duy tri", "bao cao", "cap nhat", "tong ket", "so ket", "hoan thien",
     "dua vao su dung", "dua vao van hanh", "ap dung", "bat dau", "ket thuc", "dieu chinh",
     "bo sung", "sua doi", "tong hop", "gui", "danh gia", "kiem tra", "dang ky",
@@ -38,6 +40,7 @@ _EVERY = re.compile(
     r"(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(?P<a>thang|quy|nam|0?6 thang|sau thang)"
     r"|dinh ky\s+(?P<b>thang|quy|nam|0?6 thang|sau thang)"
     r"|(?P<c>0?6 thang|sau thang)\s*(?:(?:mot|1)\s+lan|/\s*lan)"
+    r"|\btheo\s+(?P<d>thang|quy|nam)\b"  # "Theo quý" is how often, not "theo (văn bản) …"
 )
 _EVERY_OF = {"thang": "month", "quy": "quarter", "nam": "year", "6 thang": "half",
              "06 thang": "half", "sau thang": "half"}  # fmt: skip
@@ -281,6 +284,15 @@ class _Reader:
             ):
                 continue
             right = self.cell(m.end(), hi)
+            # A day without its year right after a period word is that period's day ("Định kỳ 06
+            # tháng (trước ngày 05 tháng 6)"), never a one-time date of its own.
+            if (
+                right
+                and left[-1].kind == "recurring"
+                and left[-1].day is None
+                and right[0].needs_year
+            ):
+                continue
             # "… hoặc đột xuất khi có yêu cầu": "or" adds an awaited event, never a second date
             # (of "Quý III hoặc Quý IV", either date could be the wrong one).
             if right is not None and ("hoac" not in m[0] or all(c.kind == "event" for c in right)):
@@ -326,6 +338,12 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         s,
     ):
         return [Clause("recurring", text, every="year", start=date(_year(m[1]), 1, 1))]
+    if m := re.fullmatch(r"(?:(?:truoc|cham nhat|han|vao)\s+)?(.+?)\s+(?:cua\s+)?nam sau", s):
+        # "trước ngày 15 tháng 01 năm sau": each year, on the year before (never one date)
+        named = _span(m[1])
+        if named is not None and named.year is None and named.precision in ("day", "month"):
+            month, day = named.last
+            return [Clause("recurring", text, every="year", month=month, day=day, previous=True)]
     one = _one_time(s, text)
     if one is not None:
         return [one]
@@ -356,7 +374,7 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
         return [Clause("event", text)]
     m = re.fullmatch(
         r"(?:dot xuat\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
-        r"|(?:cham nhat\s+(?:la\s+)?|trong\s+(?:vong|thoi han)\s+)?(?P<days>\d{1,4})\s+ngay"
+        r"|(?:(?:trong\s+(?:vong|thoi han)|cham nhat(?: la)?)\s+)?(?P<days>\d{1,4})\s+ngay"
         r"(?P<work>\s+lam viec)?"
         r"\s+(?:sau khi|ke tu ngay|ke tu khi|ke tu|sau)\s+(?P<after>.+)",
         s,
@@ -419,13 +437,15 @@ def _recurring(s: str, text: str) -> list[Clause] | None:
     )
     if m is None or (m["pre"] and m["post"]):
         return None
-    every: Every = _EVERY_OF[m["a"] or m["b"] or m["c"]]  # type: ignore[assignment]
+    every: Every = _EVERY_OF[m["a"] or m["b"] or m["c"] or m["d"]]  # type: ignore[assignment]
     named = m["pre"] or m["post"]
     if named is None:
         return [Clause("recurring", text, every=every, **bounds)]  # type: ignore[arg-type]
     days = _named_days(named, every)
     if days is None:
         return None
+    if every == "half" and all(month is not None for month, _ in days):
+        every = "year"  # the half-year report's named day and month come once a year
     return [
         Clause("recurring", text, every=every, month=month, day=day,
                previous=every == "year" and day is not None and month == 1,
@@ -447,10 +467,12 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
         return [(None, int(m[1]))]
     if every in ("quarter", "half"):  # "ngày 15 của tháng cuối quý": in the period's last month
         m = re.fullmatch(r"(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:quy|ky)", s)
-        if m is None:
+        if m is not None:
+            _day_in(None, 1, int(m[1]))
+            return [(None, int(m[1]))]
+        if every == "quarter":
             return None
-        _day_in(None, 1, int(m[1]))
-        return [(None, int(m[1]))]
+        # "Định kỳ 06 tháng (trước ngày 05 tháng 6)": a named day and month, read as yearly ones.
     found: list[tuple[int | None, int | None]] = []
     for part in re.split(r"\s*(?:,|\bva\b)\s*", s):
         part = re.sub(r"^(?:truoc|vao|trong|han)\s+", "", part)
@@ -464,13 +486,16 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
 
 def _one_time(s: str, text: str) -> Clause | None:
     m = re.fullmatch(
-        r"(?P<word>trong thoi gian|trong giai doan|trong|truoc|den het|den|toi|cham nhat la|"
-        r"cham nhat|cuoi|vao|han|giai doan|tu|(?:tai )?ky hop(?: chuyen de| thuong le)?)?"
-        r"\s*(?P<rest>.+)",
+        r"(?P<word>trong thoi gian|trong giai doan|trong|truoc|den het|den|toi|cham nhat den het|"
+        r"cham nhat den|cham nhat la|cham nhat|cuoi|vao|han|giai doan|tu|"
+        r"(?:tai )?(?:ky|phien) hop(?: chuyen de| thuong le| thu \d+)?)?"
+        r"[\s,]*(?P<rest>.+)",  # "Kỳ họp thứ 2 (tháng 10/2026)": the bracket is folded to a comma
         s,
     )
     assert m is not None
     word, rest = m["word"], m["rest"]
+    # "trước 16h00 ngày 24/8/2026": the hour does not move the due day.
+    rest = re.sub(r"^\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut\s*)?)?\s+(?=ngay\b)", "", rest)
     span = _span(rest)
     if span is not None and word != "tu":
         if span.precision == "school_year":
