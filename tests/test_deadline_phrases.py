@@ -158,6 +158,17 @@ MEANINGS = {
     "Chậm nhất đến ngày 01 tháng 7 năm 2028": "due:2028-07-01",
     "trước ngày 15 tháng 01 năm sau": "every:year@15/01<",
     "Chậm nhất 05 ngày sau khi có kết quả": "event",
+    "Theo yêu cầu của cơ quan có thẩm quyền": "event",  # whenever asked: not another document
+    "Trước khi đưa hệ thống thông tin vào vận hành": "event",
+    "Trong thời hạn 15 ngày kể từ ngày nộp báo cáo sơ bộ": "event",
+    "Trong thời gian 15 ngày kể từ ngày nhận được biên bản": "event",
+    "Khi cần thiết": "event",
+    "Trước ngày 30 tháng 6 năm N": "every:year@30/06",  # "năm N": each year
+    "01 lần/năm": "every:year",
+    "Sau khi Bộ Công Thương có ý kiến bằng văn bản": "event:Bộ Công Thương",
+    "Sau khi kết thúc xử lý dữ liệu": "event",  # "(Trước/Sau) khi …" awaits whatever follows
+    "Sau khi việc chuyển dữ liệu diễn ra thành công": "event",
+    "Một cách nhanh nhất có thể sau khi nhận thấy có sự vi phạm": "event",
 }  # fmt: skip
 
 
@@ -239,10 +250,27 @@ def test_event_with_days_after_from_the_data_or_the_phrase():
     assert "30 ngày sau" in written.clauses[0].rule()
 
 
+def test_hours_after_an_event_count_as_whole_days_or_are_refused():
+    written = parse("Chậm nhất 72 giờ sau khi xảy ra hành vi vi phạm", event_date=D(2026, 3, 2))
+    assert written.due == D(2026, 3, 5)
+    with pytest.raises(DeadlineError, match="không hiểu"):
+        parse("Trong vòng 36 giờ sau khi có yêu cầu")
+
+
 @pytest.mark.parametrize("phrase", ["2026", "Hàng năm", "Thường xuyên", "", "Quý II/2026"])
 def test_event_info_on_a_non_event_phrase_is_an_error(phrase):
     with pytest.raises(DeadlineError, match="Khi/Sau khi"):
         parse(phrase, event_date=D(2026, 3, 2))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Tối đa là 07 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
+     "Trong thời gian 05 ngày làm việc kể từ ngày nhận được biên bản"],
+)  # fmt: skip
+def test_working_days_after_an_event_ask_for_the_event_and_its_days(phrase):
+    with pytest.raises(DeadlineError, match="ngày làm việc"):
+        parse(phrase)
 
 
 def test_event_days_beyond_2200_are_an_error():
@@ -261,7 +289,8 @@ def test_event_days_beyond_2200_are_an_error():
      "Quý II/2026, mai", "Hằng năm, sớm", "15 ngày làm việc sau khi ký kết",
      "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng", "Theo kế hoạch hằng năm",
      "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm", "Quý III hoặc Quý IV/2026",
-     "Tháng 12 hằng quý", "Theo tháng hoặc quý", "trước ngày 15 tháng 01 năm sau 2026"],
+     "Tháng 12 hằng quý", "Theo tháng hoặc quý", "trước ngày 15 tháng 01 năm sau 2026",
+     "Tháng 12 năm N-1", "Khi nào có kinh phí"],
 )  # fmt: skip
 def test_unreadable_or_partly_read_text_raises(phrase):
     with pytest.raises(DeadlineError) as caught:

@@ -41,6 +41,8 @@ _EVERY = re.compile(
     r"|dinh ky\s+(?P<b>thang|quy|nam|0?6 thang|sau thang)"
     r"|(?P<c>0?6 thang|sau thang)\s*(?:(?:mot|1)\s+lan|/\s*lan)"
     r"|\btheo\s+(?P<d>thang|quy|nam)\b"  # "Theo quý" is how often, not "theo (văn bản) …"
+    r"|\b(?P<e>nam)\s+n\b(?!\s*[-+])"  # "trước ngày 30 tháng 6 năm N": of every year N
+    r"|\b(?:0?1|mot)\s+lan\s*/\s*(?P<f>thang|quy|nam)\b"  # "01 lần/năm"
 )
 _EVERY_OF = {"thang": "month", "quy": "quarter", "nam": "year", "6 thang": "half",
              "06 thang": "half", "sau thang": "half"}  # fmt: skip
@@ -51,11 +53,12 @@ _BODIES = (
 )  # fmt: skip
 _EVENT_CUES = re.compile(
     r"\b(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co hieu luc|ky ket|duoc|co|giao|"
-    r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua)\b"
+    r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua|"
+    r"nhan|nop|tien hanh|thuc hien|xay ra|ket thuc)\b"  # received, filed, done, happened, ended
 )
 _ACTOR_VERBS = re.compile(
     r"\s+(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co huong dan|huong dan|co van ban|"
-    r"co quyet dinh|thong qua)\b"
+    r"co quyet dinh|co y kien|thong qua)\b"
 )
 
 
@@ -321,6 +324,8 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     """One part of a cell, read whole by the first rule that covers it."""
     if re.fullmatch(_ONGOING, s):
         return [Clause("ongoing", text)]
+    if s.startswith("theo yeu cau"):  # "theo yêu cầu của …": whenever asked, like "khi có yêu cầu"
+        return [Clause("event", text)]
     if s.startswith("theo ") and not _OTHER_TIMING.search(s):
         return [Clause("delegated", text)]
     event = _event(s, text, original)
@@ -373,8 +378,10 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
     if s == "dot xuat":  # "đột xuất": whenever asked, never on a date
         return [Clause("event", text)]
     m = re.fullmatch(
-        r"(?:dot xuat\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
-        r"|(?:(?:trong\s+(?:vong|thoi han)|cham nhat(?: la)?)\s+)?(?P<days>\d{1,4})\s+ngay"
+        r"(?:dot xuat\s+|(?:mot cach\s+)?nhanh nhat co the\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?"
+        r"khi\s+(?P<what>.+)"
+        r"|(?:(?:trong\s+(?:vong|thoi han|thoi gian)|cham nhat(?: la)?|toi da(?: la)?)\s+)?"
+        r"(?P<days>\d{1,4})\s+(?P<unit>ngay|gio)"
         r"(?P<work>\s+lam viec)?"
         r"\s+(?:sau khi|ke tu ngay|ke tu khi|ke tu|sau)\s+(?P<after>.+)",
         s,
@@ -382,16 +389,24 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
     if m is None:
         return None
     what = m["what"] or m["after"]
-    if not _EVENT_CUES.search(what) or _OTHER_TIMING.search(what):
+    # "Khi/Trước khi/Sau khi …" always awaits what follows ("Khi nào …" asks, never awaits);
+    # "N ngày kể từ …" must name a happening, not a date.
+    unnamed = re.match(r"nao\b", what) if m["what"] else not _EVENT_CUES.search(what)
+    if unnamed or _OTHER_TIMING.search(what):
         return None
     if m["work"]:
         raise DeadlineError(
             "“ngày làm việc” không tính được thành ngày: ghi sự kiện (event) và số ngày "
             "(days_after) khi văn bản được ban hành"
         )
+    days = int(m["days"]) if m["days"] else None
+    if days is not None and m["unit"] == "gio":  # "72 giờ": whole days only
+        if days % 24:
+            return None
+        days //= 24
     start = len(s) - len(what)
     return [Clause("event", text, awaiting=_actor(what, original[start:]),
-                   days_after=int(m["days"]) if m["days"] else None)]  # fmt: skip
+                   days_after=days)]  # fmt: skip
 
 
 def _actor(key: str, original: str) -> str | None:
@@ -437,7 +452,8 @@ def _recurring(s: str, text: str) -> list[Clause] | None:
     )
     if m is None or (m["pre"] and m["post"]):
         return None
-    every: Every = _EVERY_OF[m["a"] or m["b"] or m["c"] or m["d"]]  # type: ignore[assignment]
+    word = m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]
+    every: Every = _EVERY_OF[word]  # type: ignore[assignment]
     named = m["pre"] or m["post"]
     if named is None:
         return [Clause("recurring", text, every=every, **bounds)]  # type: ignore[arg-type]
