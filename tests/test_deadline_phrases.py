@@ -169,6 +169,7 @@ MEANINGS = {
     "Sau khi kết thúc xử lý dữ liệu": "event",  # "(Trước/Sau) khi …" awaits whatever follows
     "Sau khi việc chuyển dữ liệu diễn ra thành công": "event",
     "Một cách nhanh nhất có thể sau khi nhận thấy có sự vi phạm": "event",
+    "Trong thời hạn 24 giờ kể từ thời điểm triển khai": "event",
 }  # fmt: skip
 
 

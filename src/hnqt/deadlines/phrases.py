@@ -54,7 +54,7 @@ _BODIES = (
 _EVENT_CUES = re.compile(
     r"\b(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co hieu luc|ky ket|duoc|co|giao|"
     r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua|"
-    r"nhan|nop|tien hanh|thuc hien|xay ra|ket thuc)\b"  # received, filed, done, happened, ended
+    r"nhan|nop|tien hanh|thuc hien|trien khai|xay ra|ket thuc)\b"  # received, filed, done, happened
 )
 _ACTOR_VERBS = re.compile(
     r"\s+(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co huong dan|huong dan|co van ban|"
