@@ -170,6 +170,7 @@ MEANINGS = {
     "Sau khi việc chuyển dữ liệu diễn ra thành công": "event",
     "Một cách nhanh nhất có thể sau khi nhận thấy có sự vi phạm": "event",
     "Trong thời hạn 24 giờ kể từ thời điểm triển khai": "event",
+    "Trong thời hạn 24 giờ kể từ thời điểm bắt đầu kiểm tra": "event",
 }  # fmt: skip
 
 

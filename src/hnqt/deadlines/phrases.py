@@ -54,7 +54,7 @@ _BODIES = (
 _EVENT_CUES = re.compile(
     r"\b(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co hieu luc|ky ket|duoc|co|giao|"
     r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua|"
-    r"nhan|nop|tien hanh|thuc hien|trien khai|xay ra|ket thuc)\b"  # received, filed, done, happened
+    r"nhan|nop|tien hanh|thuc hien|trien khai|bat dau|xay ra|ket thuc)\b"  # received, filed, done
 )
 _ACTOR_VERBS = re.compile(
     r"\s+(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co huong dan|huong dan|co van ban|"
