@@ -171,6 +171,9 @@ MEANINGS = {
     "Một cách nhanh nhất có thể sau khi nhận thấy có sự vi phạm": "event",
     "Trong thời hạn 24 giờ kể từ thời điểm triển khai": "event",
     "Trong thời hạn 24 giờ kể từ thời điểm bắt đầu kiểm tra": "event",
+    "Trong suốt quá trình quản lý, vận hành, khai thác hệ thống": "ongoing",
+    "Báo cáo 06 tháng gửi trước ngày 20 tháng 6": "every:year@20/06",  # that report, each year
+    "Báo cáo năm gửi trước ngày 15 tháng 01": "every:year@15/01<",
 }  # fmt: skip
 
 

@@ -320,6 +320,9 @@ class _Reader:
         return _rules(body, text, self.shown[offset : offset + len(body)])
 
 
+_THROUGHOUT = re.compile(r"(?:(?:ngay\s+)?tu khi bat dau\s+(?:va\s+)?)?trong suot qua trinh\s+(.+)")
+
+
 def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     """One part of a cell, read whole by the first rule that covers it."""
     if re.fullmatch(_ONGOING, s):
@@ -331,6 +334,17 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     event = _event(s, text, original)
     if event is not None:
         return event
+    # "(ngay từ khi bắt đầu và) trong suốt quá trình …": for as long as the work lasts.
+    if (m := _THROUGHOUT.fullmatch(s)) and not _OTHER_TIMING.search(m[1]):
+        return [Clause("ongoing", text)]
+    # "Báo cáo 06 tháng gửi trước ngày 20 tháng 6", "báo cáo năm gửi trước …" (the report's name
+    # was read as a lead verb): that period's report, sent on a named day of each year.
+    if m := re.fullmatch(r"(?:0?6 thang|sau thang|nam)\s+gui\s+(.+)", s):
+        days = _named_days(m[1], "year")
+        if days and all(month is not None and day is not None for month, day in days):
+            return [Clause("recurring", text, every="year", month=month, day=day,
+                           previous=month == 1)
+                    for month, day in days]  # fmt: skip
     if _EVERY.search(s):
         return _recurring(s, text)
     if m := _PERIOD_DAY.fullmatch(s):
