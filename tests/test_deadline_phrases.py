@@ -144,6 +144,36 @@ MEANINGS = {
     "Năm 2025; cập nhật, bổ sung (nếu có)": "due:2025-12-31 + event",
     "Hằng năm (nếu có)": "event",
     "": "none",
+    # Forms of the real phrases in deadline_corpus_more.tsv.
+    "Theo quý": "every:quarter",  # how often, not a timing delegated to another document
+    "Theo năm": "every:year",
+    "Định kỳ 06 tháng (trước ngày 05 tháng 6) và hằng năm (trước ngày 05 tháng 12)":
+        "every:year@05/06 + every:year@05/12",
+    "Định kỳ 6 tháng, trước ngày 15/6": "every:year@15/06",
+    "Nhiệm vụ thường xuyên": "ongoing",
+    "Cơ bản hoàn thành trong năm 2025": "due:2025-12-31",
+    "Phiên họp tháng 9/2026": "due:2026-09-30",
+    "Kỳ họp thứ 2 (tháng 10/2026)": "due:2026-10-31",
+    "trước 16h00 ngày 24/8/2026": "due:2026-08-24",
+    "Chậm nhất đến ngày 01 tháng 7 năm 2028": "due:2028-07-01",
+    "trước ngày 15 tháng 01 năm sau": "every:year@15/01<",
+    "Chậm nhất 05 ngày sau khi có kết quả": "event",
+    "Theo yêu cầu của cơ quan có thẩm quyền": "event",  # whenever asked: not another document
+    "Trước khi đưa hệ thống thông tin vào vận hành": "event",
+    "Trong thời hạn 15 ngày kể từ ngày nộp báo cáo sơ bộ": "event",
+    "Trong thời gian 15 ngày kể từ ngày nhận được biên bản": "event",
+    "Khi cần thiết": "event",
+    "Trước ngày 30 tháng 6 năm N": "every:year@30/06",  # "năm N": each year
+    "01 lần/năm": "every:year",
+    "Sau khi Bộ Công Thương có ý kiến bằng văn bản": "event:Bộ Công Thương",
+    "Sau khi kết thúc xử lý dữ liệu": "event",  # "(Trước/Sau) khi …" awaits whatever follows
+    "Sau khi việc chuyển dữ liệu diễn ra thành công": "event",
+    "Một cách nhanh nhất có thể sau khi nhận thấy có sự vi phạm": "event",
+    "Trong thời hạn 24 giờ kể từ thời điểm triển khai": "event",
+    "Trong thời hạn 24 giờ kể từ thời điểm bắt đầu kiểm tra": "event",
+    "Trong suốt quá trình quản lý, vận hành, khai thác hệ thống": "ongoing",
+    "Báo cáo 06 tháng gửi trước ngày 20 tháng 6": "every:year@20/06",  # that report, each year
+    "Báo cáo năm gửi trước ngày 15 tháng 01": "every:year@15/01<",
 }  # fmt: skip
 
 
@@ -225,10 +255,27 @@ def test_event_with_days_after_from_the_data_or_the_phrase():
     assert "30 ngày sau" in written.clauses[0].rule()
 
 
+def test_hours_after_an_event_count_as_whole_days_or_are_refused():
+    written = parse("Chậm nhất 72 giờ sau khi xảy ra hành vi vi phạm", event_date=D(2026, 3, 2))
+    assert written.due == D(2026, 3, 5)
+    with pytest.raises(DeadlineError, match="không hiểu"):
+        parse("Trong vòng 36 giờ sau khi có yêu cầu")
+
+
 @pytest.mark.parametrize("phrase", ["2026", "Hàng năm", "Thường xuyên", "", "Quý II/2026"])
 def test_event_info_on_a_non_event_phrase_is_an_error(phrase):
     with pytest.raises(DeadlineError, match="Khi/Sau khi"):
         parse(phrase, event_date=D(2026, 3, 2))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Tối đa là 07 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
+     "Trong thời gian 05 ngày làm việc kể từ ngày nhận được biên bản"],
+)  # fmt: skip
+def test_working_days_after_an_event_ask_for_the_event_and_its_days(phrase):
+    with pytest.raises(DeadlineError, match="ngày làm việc"):
+        parse(phrase)
 
 
 def test_event_days_beyond_2200_are_an_error():
@@ -247,7 +294,8 @@ def test_event_days_beyond_2200_are_an_error():
      "Quý II/2026, mai", "Hằng năm, sớm", "15 ngày làm việc sau khi ký kết",
      "Tháng 12 - Tháng 11/2026", "trước ngày 32 hằng tháng", "Theo kế hoạch hằng năm",
      "Khi có phát sinh hằng năm", "31 - 1", "Theo kế hoạch; sớm", "Quý III hoặc Quý IV/2026",
-     "Tháng 12 hằng quý"],
+     "Tháng 12 hằng quý", "Theo tháng hoặc quý", "trước ngày 15 tháng 01 năm sau 2026",
+     "Tháng 12 năm N-1", "Khi nào có kinh phí"],
 )  # fmt: skip
 def test_unreadable_or_partly_read_text_raises(phrase):
     with pytest.raises(DeadlineError) as caught:

@@ -23,9 +23,11 @@ from .schedule import MAX_YEAR, MIN_YEAR, Clause, DeadlineError, Every, Precisio
 _QUARTER = r"(iv|iii|ii|i|[1-4])"
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR_SEP = r"\s*(?:/|-|,?\s*nam)\s*|\s+"  # Quý IV/2025, Quý IV-2025, Quý III Năm 2026, 6 2026
-# Words that say what is done, before the time itself: "Hoàn thành trong năm 2026".
+# Words that say what is done (or that it is a duty), before the time itself: "Hoàn thành trong
+# năm 2026", "Cơ bản hoàn thành trong năm 2025", "Nhiệm vụ thường xuyên".
 _VERBS = (
-    "hoan thanh", "trien khai", "thuc hien", "xay dung", "ban hanh", "trinh", "to chuc",
+    "hoan thanh", "co ban hoan thanh", "nhiem vu", "trien khai", "thuc hien", "xay dung",
+    "ban hanh", "trinh", "to chuc",
     "van hanh", "duy tri", "bao cao", "cap nhat", "tong ket", "so ket", "hoan thien",
     "dua vao su dung", "dua vao van hanh", "ap dung", "bat dau", "ket thuc", "dieu chinh",
     "bo sung", "sua doi", "tong hop", "gui", "danh gia", "kiem tra", "dang ky",
@@ -38,6 +40,9 @@ _EVERY = re.compile(
     r"(?:dinh ky\s*,?\s*)?(?:hang|moi)\s+(?P<a>thang|quy|nam|0?6 thang|sau thang)"
     r"|dinh ky\s+(?P<b>thang|quy|nam|0?6 thang|sau thang)"
     r"|(?P<c>0?6 thang|sau thang)\s*(?:(?:mot|1)\s+lan|/\s*lan)"
+    r"|\btheo\s+(?P<d>thang|quy|nam)\b"  # "Theo quý" is how often, not "theo (văn bản) …"
+    r"|\b(?P<e>nam)\s+n\b(?!\s*[-+])"  # "trước ngày 30 tháng 6 năm N": of every year N
+    r"|\b(?:0?1|mot)\s+lan\s*/\s*(?P<f>thang|quy|nam)\b"  # "01 lần/năm"
 )
 _EVERY_OF = {"thang": "month", "quy": "quarter", "nam": "year", "6 thang": "half",
              "06 thang": "half", "sau thang": "half"}  # fmt: skip
@@ -48,11 +53,12 @@ _BODIES = (
 )  # fmt: skip
 _EVENT_CUES = re.compile(
     r"\b(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co hieu luc|ky ket|duoc|co|giao|"
-    r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua)\b"
+    r"huong dan|yeu cau|phat sinh|thanh lap|ky|chi dao|thong qua|"
+    r"nhan|nop|tien hanh|thuc hien|trien khai|bat dau|xay ra|ket thuc)\b"  # received, filed, done
 )
 _ACTOR_VERBS = re.compile(
     r"\s+(?:ban hanh|hoan thanh|xay dung xong|phe duyet|co huong dan|huong dan|co van ban|"
-    r"co quyet dinh|thong qua)\b"
+    r"co quyet dinh|co y kien|thong qua)\b"
 )
 
 
@@ -281,6 +287,15 @@ class _Reader:
             ):
                 continue
             right = self.cell(m.end(), hi)
+            # A day without its year right after a period word is that period's day ("Định kỳ 06
+            # tháng (trước ngày 05 tháng 6)"), never a one-time date of its own.
+            if (
+                right
+                and left[-1].kind == "recurring"
+                and left[-1].day is None
+                and right[0].needs_year
+            ):
+                continue
             # "… hoặc đột xuất khi có yêu cầu": "or" adds an awaited event, never a second date
             # (of "Quý III hoặc Quý IV", either date could be the wrong one).
             if right is not None and ("hoac" not in m[0] or all(c.kind == "event" for c in right)):
@@ -305,15 +320,31 @@ class _Reader:
         return _rules(body, text, self.shown[offset : offset + len(body)])
 
 
+_THROUGHOUT = re.compile(r"(?:(?:ngay\s+)?tu khi bat dau\s+(?:va\s+)?)?trong suot qua trinh\s+(.+)")
+
+
 def _rules(s: str, text: str, original: str) -> list[Clause] | None:
     """One part of a cell, read whole by the first rule that covers it."""
     if re.fullmatch(_ONGOING, s):
         return [Clause("ongoing", text)]
+    if s.startswith("theo yeu cau"):  # "theo yêu cầu của …": whenever asked, like "khi có yêu cầu"
+        return [Clause("event", text)]
     if s.startswith("theo ") and not _OTHER_TIMING.search(s):
         return [Clause("delegated", text)]
     event = _event(s, text, original)
     if event is not None:
         return event
+    # "(ngay từ khi bắt đầu và) trong suốt quá trình …": for as long as the work lasts.
+    if (m := _THROUGHOUT.fullmatch(s)) and not _OTHER_TIMING.search(m[1]):
+        return [Clause("ongoing", text)]
+    # "Báo cáo 06 tháng gửi trước ngày 20 tháng 6", "báo cáo năm gửi trước …" (the report's name
+    # was read as a lead verb): that period's report, sent on a named day of each year.
+    if m := re.fullmatch(r"(?:0?6 thang|sau thang|nam)\s+gui\s+(.+)", s):
+        days = _named_days(m[1], "year")
+        if days and all(month is not None and day is not None for month, day in days):
+            return [Clause("recurring", text, every="year", month=month, day=day,
+                           previous=month == 1)
+                    for month, day in days]  # fmt: skip
     if _EVERY.search(s):
         return _recurring(s, text)
     if m := _PERIOD_DAY.fullmatch(s):
@@ -326,6 +357,12 @@ def _rules(s: str, text: str, original: str) -> list[Clause] | None:
         s,
     ):
         return [Clause("recurring", text, every="year", start=date(_year(m[1]), 1, 1))]
+    if m := re.fullmatch(r"(?:(?:truoc|cham nhat|han|vao)\s+)?(.+?)\s+(?:cua\s+)?nam sau", s):
+        # "trước ngày 15 tháng 01 năm sau": each year, on the year before (never one date)
+        named = _span(m[1])
+        if named is not None and named.year is None and named.precision in ("day", "month"):
+            month, day = named.last
+            return [Clause("recurring", text, every="year", month=month, day=day, previous=True)]
     one = _one_time(s, text)
     if one is not None:
         return [one]
@@ -355,8 +392,10 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
     if s == "dot xuat":  # "đột xuất": whenever asked, never on a date
         return [Clause("event", text)]
     m = re.fullmatch(
-        r"(?:dot xuat\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?khi\s+(?P<what>.+)"
-        r"|(?:cham nhat\s+(?:la\s+)?|trong\s+(?:vong|thoi han)\s+)?(?P<days>\d{1,4})\s+ngay"
+        r"(?:dot xuat\s+|(?:mot cach\s+)?nhanh nhat co the\s+)?(?:ngay\s+)?(?:(?:sau|truoc)\s+)?"
+        r"khi\s+(?P<what>.+)"
+        r"|(?:(?:trong\s+(?:vong|thoi han|thoi gian)|cham nhat(?: la)?|toi da(?: la)?)\s+)?"
+        r"(?P<days>\d{1,4})\s+(?P<unit>ngay|gio)"
         r"(?P<work>\s+lam viec)?"
         r"\s+(?:sau khi|ke tu ngay|ke tu khi|ke tu|sau)\s+(?P<after>.+)",
         s,
@@ -364,16 +403,24 @@ def _event(s: str, text: str, original: str) -> list[Clause] | None:
     if m is None:
         return None
     what = m["what"] or m["after"]
-    if not _EVENT_CUES.search(what) or _OTHER_TIMING.search(what):
+    # "Khi/Trước khi/Sau khi …" always awaits what follows ("Khi nào …" asks, never awaits);
+    # "N ngày kể từ …" must name a happening, not a date.
+    unnamed = re.match(r"nao\b", what) if m["what"] else not _EVENT_CUES.search(what)
+    if unnamed or _OTHER_TIMING.search(what):
         return None
     if m["work"]:
         raise DeadlineError(
             "“ngày làm việc” không tính được thành ngày: ghi sự kiện (event) và số ngày "
             "(days_after) khi văn bản được ban hành"
         )
+    days = int(m["days"]) if m["days"] else None
+    if days is not None and m["unit"] == "gio":  # "72 giờ": whole days only
+        if days % 24:
+            return None
+        days //= 24
     start = len(s) - len(what)
     return [Clause("event", text, awaiting=_actor(what, original[start:]),
-                   days_after=int(m["days"]) if m["days"] else None)]  # fmt: skip
+                   days_after=days)]  # fmt: skip
 
 
 def _actor(key: str, original: str) -> str | None:
@@ -419,13 +466,16 @@ def _recurring(s: str, text: str) -> list[Clause] | None:
     )
     if m is None or (m["pre"] and m["post"]):
         return None
-    every: Every = _EVERY_OF[m["a"] or m["b"] or m["c"]]  # type: ignore[assignment]
+    word = m["a"] or m["b"] or m["c"] or m["d"] or m["e"] or m["f"]
+    every: Every = _EVERY_OF[word]  # type: ignore[assignment]
     named = m["pre"] or m["post"]
     if named is None:
         return [Clause("recurring", text, every=every, **bounds)]  # type: ignore[arg-type]
     days = _named_days(named, every)
     if days is None:
         return None
+    if every == "half" and all(month is not None for month, _ in days):
+        every = "year"  # the half-year report's named day and month come once a year
     return [
         Clause("recurring", text, every=every, month=month, day=day,
                previous=every == "year" and day is not None and month == 1,
@@ -447,10 +497,12 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
         return [(None, int(m[1]))]
     if every in ("quarter", "half"):  # "ngày 15 của tháng cuối quý": in the period's last month
         m = re.fullmatch(r"(?:ngay\s+)?(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:quy|ky)", s)
-        if m is None:
+        if m is not None:
+            _day_in(None, 1, int(m[1]))
+            return [(None, int(m[1]))]
+        if every == "quarter":
             return None
-        _day_in(None, 1, int(m[1]))
-        return [(None, int(m[1]))]
+        # "Định kỳ 06 tháng (trước ngày 05 tháng 6)": a named day and month, read as yearly ones.
     found: list[tuple[int | None, int | None]] = []
     for part in re.split(r"\s*(?:,|\bva\b)\s*", s):
         part = re.sub(r"^(?:truoc|vao|trong|han)\s+", "", part)
@@ -464,13 +516,16 @@ def _named_days(s: str, every: Every) -> list[tuple[int | None, int | None]] | N
 
 def _one_time(s: str, text: str) -> Clause | None:
     m = re.fullmatch(
-        r"(?P<word>trong thoi gian|trong giai doan|trong|truoc|den het|den|toi|cham nhat la|"
-        r"cham nhat|cuoi|vao|han|giai doan|tu|(?:tai )?ky hop(?: chuyen de| thuong le)?)?"
-        r"\s*(?P<rest>.+)",
+        r"(?P<word>trong thoi gian|trong giai doan|trong|truoc|den het|den|toi|cham nhat den het|"
+        r"cham nhat den|cham nhat la|cham nhat|cuoi|vao|han|giai doan|tu|"
+        r"(?:tai )?(?:ky|phien) hop(?: chuyen de| thuong le| thu \d+)?)?"
+        r"[\s,]*(?P<rest>.+)",  # "Kỳ họp thứ 2 (tháng 10/2026)": the bracket is folded to a comma
         s,
     )
     assert m is not None
     word, rest = m["word"], m["rest"]
+    # "trước 16h00 ngày 24/8/2026": the hour does not move the due day.
+    rest = re.sub(r"^\d{1,2}\s*(?:h|gio)\s*(?:\d{2}\s*(?:phut\s*)?)?\s+(?=ngay\b)", "", rest)
     span = _span(rest)
     if span is not None and word != "tu":
         if span.precision == "school_year":
