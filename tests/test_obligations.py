@@ -333,6 +333,11 @@ def test_the_receiver_consolidates_without_an_invented_day(make_registry) -> Non
         ("kh-test/tong-hop/2026", None, "no_deadline"),
     ]
     assert all(i.basis == "kh.txt, III.3" for i in items)
+    from hnqt.render.due import DueView, render_table
+
+    query = DueQuery(AS_OF, find_unit(registry, "Sở Công Thương"))
+    table = render_table(DueView.of(registry, query, due(registry, query)))
+    assert "kh-test · tổng hợp 2026" in table and "báo cáo 2026" not in table
 
 
 def test_without_addressees_a_group_means_nobody_and_is_an_error(make_registry) -> None:
