@@ -179,6 +179,9 @@ def test_list_kinds_and_filters() -> None:
     overdue = json.loads(hnqt("list", "tasks", "--so", "SYT", "--status", "overdue",
                               "--as-of", DAY, "--format", "json").output)  # fmt: skip
     assert [t["id"] for t in overdue["items"]] == ["kh-nq59/VI.1", "kh-nq59/TCTH.3.2"]
+    agreements = json.loads(hnqt("list", "agreements", "--as-of", DAY, "-f", "json").output)
+    ends = {a["id"]: (a["term_end"], a["days_left"]) for a in agreements["items"]}
+    assert ends == {"ct-minsk-2024-2026": ("2026-12-31", 39), "tt-st-petersburg-2025": (None, None)}
     minsk = hnqt("list", "agreements", "--partner", "minsk", "--format", "csv").output
     assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,31/12/2026,còn ")
     units = json.loads(hnqt("list", "units", "--format", "json").output)["items"]

@@ -208,6 +208,21 @@ def test_awaited_document_recorded_becomes_a_dated_deadline(make_registry) -> No
     assert current_status(registry, entry, AS_OF) == "overdue"
     waiting = _registry(make_registry, "Khi Bộ Ngoại giao ban hành")
     assert current_status(waiting, waiting.tasks["kh-test/I.1"], AS_OF) == "awaiting_event"
+    from hnqt.render.records import render_record
+
+    shown = " ".join(render_record(registry, "task", entry, AS_OF, "text").split())
+    assert "30 ngày sau Quyết định số 1/QĐ-BNG ngày 01/10/2026 — hạn 31/10/2026" in shown
+
+
+def test_an_event_recorded_without_its_period_has_no_date_yet(make_registry) -> None:
+    text = ('code: "I.1"\ntitle: "Nhiệm vụ thử"\nlead: ["Sở Y tế"]\n'
+            'deadline:\n  text: "Khi Bộ Ngoại giao ban hành"\n'
+            '  event: {date: "2026-10-01", document: "Quyết định số 1/QĐ-BNG"}\n')  # fmt: skip
+    registry = load(make_registry({"data/plans/kh-test/tasks/I-1.yaml": text}), use_cache=False)
+    entry = registry.tasks["kh-test/I.1"]
+    assert current_status(registry, entry, AS_OF) == "no_deadline"
+    items = [i for i in all_items(registry, AS_OF) if i.code == "I.1"]
+    assert [(i.due, i.status) for i in items] == [(None, "no_deadline")]
 
 
 def test_recorded_submission_closes_the_yearly_report(make_registry) -> None:
@@ -318,6 +333,11 @@ def test_the_receiver_consolidates_without_an_invented_day(make_registry) -> Non
         ("kh-test/tong-hop/2026", None, "no_deadline"),
     ]
     assert all(i.basis == "kh.txt, III.3" for i in items)
+    from hnqt.render.due import DueView, render_table
+
+    query = DueQuery(AS_OF, find_unit(registry, "Sở Công Thương"))
+    table = render_table(DueView.of(registry, query, due(registry, query)))
+    assert "kh-test · tổng hợp 2026" in table and "báo cáo 2026" not in table
 
 
 def test_without_addressees_a_group_means_nobody_and_is_an_error(make_registry) -> None:

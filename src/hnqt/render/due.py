@@ -120,8 +120,8 @@ def render_ics(view: DueView) -> str:
 
 
 def _label(item: Item) -> str:
-    if item.kind == "report":
-        return f"{item.plan} · báo cáo {item.year}"
+    if item.kind == "report":  # a unit's report goes `to` the receiver, who consolidates them
+        return f"{item.plan} · {'báo cáo' if item.to else 'tổng hợp'} {item.year}"
     if item.kind == "agreement":
         return item.id.split("/")[0]
     suffix = f" · {item.year}" if item.year is not None else ""

@@ -427,6 +427,8 @@ def list_csv(kind: str, items: list[Any], as_of: date) -> str:
 def list_json(kind: str, items: list[Any], as_of: date) -> str:
     if kind == "tasks":
         payload = [{"id": e.id, "plan": e.plan, "status": s, **jsonable(e.task)} for e, s in items]
+    elif kind == "agreements":  # the end of each term, ahead of time (a fact, not a duty)
+        payload = [{**jsonable(a), **_term_json(a, as_of)} for a in items]
     else:
         payload = [jsonable(item) for item in items]
     return to_json({"as_of": as_of, "kind": kind, "items": payload})
@@ -440,17 +442,16 @@ def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: S
             return to_json(task_json(registry, found, occurrences, as_of))
         return show_task(registry, found, occurrences, as_of)
     if fmt == "json":
-        extra = {"term_end": term_end(found), "days_left": _days_left(found, as_of)} \
-            if kind == "agreement" else {}  # fmt: skip
+        extra = _term_json(found, as_of) if kind == "agreement" else {}
         return to_json({"kind": kind, "record": found, **extra})
     if kind == "agreement":
         return show_agreement(registry, found, as_of)
     return SHOW_RENDERERS[kind](registry, found)
 
 
-def _days_left(agreement: Agreement, as_of: date) -> int | None:
+def _term_json(agreement: Agreement, as_of: date) -> dict[str, Any]:
     end = term_end(agreement)
-    return (end - as_of).days if end is not None else None
+    return {"term_end": end, "days_left": (end - as_of).days if end is not None else None}
 
 
 SHOW_RENDERERS: dict[str, Callable[[Registry, Any], str]] = {
