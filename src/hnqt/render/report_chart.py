@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from ..reporting import StatLine
+from ..statuses import Status
 
 # One colour per status, printable in grey too (distinct lightness).
-COLOURS = {
+COLOURS: dict[Status, str] = {
     "done_on_time": "#2e7d32",
     "done_late": "#9ccc65",
     "on_track": "#1565c0",
@@ -22,7 +23,7 @@ COLOURS = {
 LABEL_WIDTH, BAR_WIDTH, ROW, GAP = 260, 420, 22, 8
 
 
-def status_chart(lines: Sequence[StatLine], columns: Sequence[tuple[str, str]]) -> Markup:
+def status_chart(lines: Sequence[StatLine], columns: Sequence[tuple[Status, str]]) -> Markup:
     """Stacked horizontal bars: one row per lead unit (totals left out), then a legend."""
     rows = [line for line in lines if not line.is_total]
     widest = max((line.total for line in rows), default=0) or 1
@@ -41,7 +42,7 @@ def status_chart(lines: Sequence[StatLine], columns: Sequence[tuple[str, str]]) 
         )
         x = float(LABEL_WIDTH)
         for key, label in columns:
-            count = line.counts[key]  # type: ignore[index]
+            count = line.counts[key]
             if not count:
                 continue
             w = BAR_WIDTH * count / widest

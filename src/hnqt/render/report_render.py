@@ -14,6 +14,7 @@ from ..queries import find_unit
 from ..registry import Registry
 from ..reporting import ALL_AGREEMENTS, Report, build
 from ..values import Record, record
+from . import Rendered
 from .report_env import (
     FORMATS,
     NAMES,
@@ -52,7 +53,7 @@ def context_of(report: Report) -> dict[str, Any]:
     return {field.name: getattr(report, field.name) for field in fields(report)}
 
 
-def render_report(report: Report, template: Path, shown: str, fmt: Format) -> str | bytes:
+def render_report(report: Report, template: Path, shown: str, fmt: Format) -> Rendered:
     """The report through its template; TemplateProblems when the template is at fault."""
     if fmt == "docx":
         from .report_docx import render_docx
@@ -97,7 +98,7 @@ def choose_format(request: ReportRequest) -> Format:
     return fmt
 
 
-def make_report(registry: Registry, request: ReportRequest) -> tuple[str | bytes, Format]:
+def make_report(registry: Registry, request: ReportRequest) -> tuple[Rendered, Format]:
     """The report's content and format; UsageError for a wrong use, TemplateProblems for a
     template at fault (nothing is written then)."""
     if request.ident is None:
