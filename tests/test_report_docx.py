@@ -221,3 +221,12 @@ def test_writing_the_report_through_a_link_is_refused(report_registry: Path, tmp
     assert result.exit_code == 2
     assert "liên kết" in result.output
     assert target.read_bytes() == b"old" and link.is_symlink()
+
+
+def test_the_agreements_report_lists_the_tasks_that_implement_each(report_registry: Path):
+    document, context = word(report_registry, "agreements")
+    blocks = context["agreements"]
+    assert isinstance(blocks, tuple)
+    petersburg = next(a for a in blocks if a.tasks)
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Nhiệm vụ")
+    assert [row.cells[0].text for row in table.rows[1:]] == [t.code for t in petersburg.tasks]

@@ -463,6 +463,22 @@ def agreements_template() -> DocumentObject:
         "s in a.steps",
         (55, 22, 25, 30, 33),
     )
+    tag(document, "{%p if a.tasks %}")
+    body(document, "Nhiệm vụ triển khai ({{ a.plans|join(', ') }}):")
+    data_table(
+        document,
+        ("TT", "Nhiệm vụ", "Chủ trì", "Trạng thái", "Kết quả năm {{ year }}"),
+        (
+            "{{ t.code }}",
+            "{{ t.title }}",
+            "{{ t.lead|join('; ') }}",
+            "{{ t.status_label }}",
+            "{{ t.result or 'chưa có báo cáo' }}",
+        ),
+        "t in a.tasks",
+        (14, 68, 35, 22, 26),
+    )
+    tag(document, "{%p endif %}")
     tag(document, "{%p endfor %}")
     heading_para(document, "TỒN TẠI, HẠN CHẾ VÀ KIẾN NGHỊ")
     body(document, DOTS)
