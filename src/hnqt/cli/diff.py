@@ -6,7 +6,7 @@ import typer
 
 from ..choices import DiffFormat
 from .app import command
-from .options import RegistryOption, emit
+from .options import OutputOption, RegistryOption, printing
 
 
 @command(read_only=True, help="Những gì thay đổi trong sổ đăng ký giữa hai phiên bản git "
@@ -32,6 +32,7 @@ def diff(
         DiffFormat,
         typer.Option("--format", "-f", help="Định dạng: text, json, md (cho pull request)."),
     ] = "text",
+    output: OutputOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from ..diffing import compare
@@ -45,4 +46,5 @@ def diff(
     before = registry_at(root, base_commit)
     after = registry_at(root, head) if head is not None else load(root)
     shown_head = head if head is not None else WORKTREE
-    emit(RENDERERS[format](compare(before, after), base or base_commit[:12], shown_head))
+    with printing(output) as say:
+        say(RENDERERS[format](compare(before, after), base or base_commit[:12], shown_head))

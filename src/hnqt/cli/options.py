@@ -1,8 +1,11 @@
 """Options shared by several commands, and the small steps every command takes: the as-of date,
 the status filter, loading the registry, printing what a renderer made."""
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -39,6 +42,41 @@ def emit(output: "Rendered") -> None:
         sys.stdout.buffer.flush()
         return
     typer.echo(output, nl=not output.endswith("\n"), color=True)
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="TỆP",
+        help="Ghi kết quả vào tệp này (UTF-8) thay vì in ra màn hình; nên dùng thay cho “>” "
+        "trong PowerShell.",
+        show_default=False,
+    ),
+]
+
+
+@contextlib.contextmanager
+def printing(output: Path | None) -> Iterator[Callable[["Rendered"], None]]:
+    """Where a command's result goes: the screen, or with `-o FILE` a file written whole
+    through the safe writer in UTF-8 (PowerShell 5.1 re-encodes what `>` redirects), rendered
+    as for a pipe (no colour, nothing cut)."""
+    if output is None:
+        yield emit
+        return
+    from ..render.tables import to_file
+    from ..writing import write_file
+
+    parts: list[Rendered] = []
+    with to_file():
+        yield parts.append
+    if all(isinstance(part, str) for part in parts):
+        text = "".join(str(part) for part in parts)
+        write_file(output, text if text.endswith("\n") or not text else text + "\n")
+    else:
+        write_file(output, b"".join(p if isinstance(p, bytes) else p.encode() for p in parts))
+    typer.echo(f"đã ghi {output}", err=True)
 
 
 def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":

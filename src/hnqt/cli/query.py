@@ -8,12 +8,13 @@ from ..choices import DueFormat, ListFormat, ListKind, RoleChoice, ShowFormat, S
 from .app import command
 from .options import (
     AsOfOption,
+    OutputOption,
     PlanOption,
     RegistryOption,
     SoOption,
     as_of_date,
-    emit,
     load_registry,
+    printing,
     status_filter,
 )
 
@@ -52,6 +53,7 @@ def due(
     format: Annotated[
         DueFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
     ] = "table",
+    output: OutputOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import DueQuery, find_unit
@@ -62,7 +64,8 @@ def due(
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = DueQuery(day, unit, role, plan, statuses, within)
-    emit(RENDERERS[format](DueView.of(loaded, query, due_items(loaded, query))))
+    with printing(output) as say:
+        say(RENDERERS[format](DueView.of(loaded, query, due_items(loaded, query))))
 
 
 @command(
@@ -80,6 +83,7 @@ def show(
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
     ] = "text",
+    output: OutputOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import find_record
@@ -88,7 +92,8 @@ def show(
     day = as_of_date(as_of)
     loaded = load_registry(registry)
     kind, found = find_record(loaded, ident)
-    emit(render_record(loaded, kind, found, day, format))
+    with printing(output) as say:
+        say(render_record(loaded, kind, found, day, format))
 
 
 @command(
@@ -121,6 +126,7 @@ def list_(
     format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
     ] = "table",
+    output: OutputOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import ListQuery, find_unit, list_records
@@ -131,7 +137,8 @@ def list_(
     unit = find_unit(loaded, so) if so is not None else None
     query = ListQuery(kind, day, plan, unit, role, partner,
                       status_filter(status) if status else None)  # fmt: skip
-    emit(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
+    with printing(output) as say:
+        say(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
 
 
 @command(
@@ -143,6 +150,7 @@ def stats(
     format: Annotated[
         StatsFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
     ] = "table",
+    output: OutputOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import stats as unit_stats
@@ -150,4 +158,5 @@ def stats(
 
     day = as_of_date(as_of)
     rows = unit_stats(load_registry(registry), day, plan)
-    emit(STATS_RENDERERS[format](rows, day, plan))
+    with printing(output) as say:
+        say(STATS_RENDERERS[format](rows, day, plan))

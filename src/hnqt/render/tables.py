@@ -10,9 +10,12 @@ after Typer): zero-width and combining characters take no cell, wide symbols two
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 
@@ -35,15 +38,30 @@ class Block:
     footer: str = ""
 
 
+_TO_FILE: ContextVar[bool] = ContextVar("to_file", default=False)
+
+
+@contextlib.contextmanager
+def to_file() -> Iterator[None]:
+    """Render for a file (`-o FILE`): the pipe's form, no colour, whatever stdout is."""
+    token = _TO_FILE.set(True)
+    try:
+        yield
+    finally:
+        _TO_FILE.reset(token)
+
+
 def for_a_person() -> bool:
-    """Output read at a terminal; FORCE_COLOR asks for that form anywhere."""
+    """Output read at a terminal; FORCE_COLOR asks for that form anywhere but in a file."""
+    if _TO_FILE.get():
+        return False
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
 def colour_wanted() -> bool:
     """NO_COLOR (no-color.org: set and not empty) wins, then FORCE_COLOR, then the terminal;
     on Windows only where the console understands colour codes."""
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or _TO_FILE.get():
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
