@@ -21,3 +21,13 @@ def test_usage_line_headings_and_phrases_are_vietnamese() -> None:
     assert text.count("[mặc định: lead]") == 4 and text.count("[bắt buộc]") == 4
     for english in ("Usage", "Options", "Arguments", "Commands", "default", "required", "Show"):
         assert english not in text
+
+
+def test_number_ranges_are_said_in_words() -> None:
+    formatter = VietnameseHelp(width=200)
+    formatter.write_dl([("--within", "Số ngày.  [x>=0]"),
+                        ("--year", "Năm.  [1900<=x<=2200; required]"),
+                        ("--n", "Tối đa.  [x<=9]")])  # fmt: skip
+    text = formatter.getvalue()
+    assert "[từ 0 trở lên]" in text and "[từ 1900 đến 2200; bắt buộc]" in text
+    assert "[tối đa 9]" in text and "x" not in text.replace("--n", "")

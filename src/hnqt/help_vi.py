@@ -3,6 +3,7 @@ help page (usage line, headings, defaults) in English."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ _HELP_PHRASES = [
     ("Show this message and exit.", "Xem hướng dẫn này."),
     ("[default: ", "[mặc định: "),
     ("[required]", "[bắt buộc]"),
+    ("; required]", "; bắt buộc]"),
 ]
 
 
@@ -33,9 +35,19 @@ class VietnameseHelp(HelpFormatter):
         super().write_dl([(term, _help_vi(text)) for term, text in rows], col_max, col_spacing)
 
 
+# click writes a number's range as `x>=0` or `1900<=x<=2200`.
+_RANGES = [
+    (re.compile(r"(?<=\[)(-?\d+)<=x<=(-?\d+)(?=[;\]])"), r"từ \1 đến \2"),
+    (re.compile(r"(?<=\[)x>=(-?\d+)(?=[;\]])"), r"từ \1 trở lên"),
+    (re.compile(r"(?<=\[)x<=(-?\d+)(?=[;\]])"), r"tối đa \1"),
+]
+
+
 def _help_vi(text: str) -> str:
     for english, vietnamese in _HELP_PHRASES:
         text = text.replace(english, vietnamese)
+    for pattern, vietnamese in _RANGES:
+        text = pattern.sub(vietnamese, text)
     return text
 
 

@@ -25,7 +25,13 @@ def validate(
         ),
     ] = None,
     format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="ĐỊNH_DẠNG",
+            help="Văn bản (text), json, hoặc github (chú thích trên pull request).",
+        ),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")

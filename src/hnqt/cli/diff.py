@@ -30,7 +30,12 @@ def diff(
     ] = None,
     format: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Định dạng: text, json, md (cho pull request)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="ĐỊNH_DẠNG",
+            help="Văn bản (text), json, hoặc md (Markdown, cho pull request).",
+        ),
     ] = "text",
     output: OutputOption = None,
     registry: RegistryOption = None,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..problems import UsageError
+from ..statuses import STATUS_LABELS
 
 if TYPE_CHECKING:
     from ..registry import Registry
@@ -97,21 +98,31 @@ def as_of_date(text: str | None) -> date:
         raise UsageError(f"--as-of: {error}") from None
 
 
+# Each status as users read it, with the code it also answers to (statuses.py is light).
+STATUS_HELP = ", ".join(f"{label.lower()} ({code})" for code, label in STATUS_LABELS.items())
+STATUS_HELP += ", tất cả (all)"
+
+
 def status_filter(values: list[str] | None) -> "frozenset[Status]":
+    """The statuses asked for, by code or by Vietnamese label, with or without diacritics
+    (`quá hạn`, `qua han`, `overdue`); several by repeating or with commas."""
+    from ..names import plain_key
     from ..statuses import OPEN_STATUSES, STATUSES
 
     if not values:
         return OPEN_STATUSES
+    known = {plain_key(label): code for code, label in STATUS_LABELS.items()}
+    known |= {plain_key(code): code for code in STATUSES}
     chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
-    if "all" in chosen:
+    if {plain_key(part) for part in chosen} & {"all", "tat ca"}:
         return frozenset(STATUSES)
-    unknown = sorted(chosen - set(STATUSES))
+    unknown = sorted(part for part in chosen if plain_key(part) not in known)
     if unknown:
         raise UsageError(
             f"--status không có giá trị “{', '.join(unknown)}”",
-            "chọn trong: " + ", ".join(STATUSES) + ", all",
+            "chọn trong: " + STATUS_HELP,
         )
-    return frozenset(status for status in STATUSES if status in chosen)
+    return frozenset(known[plain_key(part)] for part in chosen)
 
 
 SoOption = Annotated[

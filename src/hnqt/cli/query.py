@@ -7,6 +7,7 @@ import typer
 from ..choices import DueFormat, ListFormat, ListKind, RoleChoice, ShowFormat, StatsFormat
 from .app import command
 from .options import (
+    STATUS_HELP,
     AsOfOption,
     OutputOption,
     PlanOption,
@@ -37,7 +38,9 @@ def due(
     role: Annotated[
         RoleChoice,
         typer.Option(
-            "--role", help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+            "--role",
+            metavar="VAI_TRÒ",
+            help="Vai trò: chủ trì (lead), phối hợp (support) hay cả hai (all).",
         ),
     ] = "lead",
     plan: PlanOption = None,
@@ -46,12 +49,18 @@ def due(
         typer.Option(
             "--status",
             metavar="TRẠNG_THÁI",
-            help="Chỉ các trạng thái này (lặp lại hoặc cách nhau bằng dấu phẩy): done_on_time, "
-            "done_late, on_track, overdue, ongoing, awaiting_event, no_deadline, all.",
+            help="Chỉ các trạng thái này, ghi nhãn (có dấu hay không) hoặc mã, lặp lại hoặc cách "
+            "nhau bằng dấu phẩy: " + STATUS_HELP + ".",
         ),
     ] = None,
     format: Annotated[
-        DueFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+        DueFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="ĐỊNH_DẠNG",
+            help="Bảng (table), json, csv (Excel) hoặc ics (lịch Outlook, Google).",
+        ),
     ] = "table",
     output: OutputOption = None,
     registry: RegistryOption = None,
@@ -81,7 +90,8 @@ def show(
     ],
     as_of: AsOfOption = None,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+        ShowFormat,
+        typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="Văn bản (text) hoặc json."),
     ] = "text",
     output: OutputOption = None,
     registry: RegistryOption = None,
@@ -109,7 +119,9 @@ def list_(
     role: Annotated[
         RoleChoice,
         typer.Option(
-            "--role", help="Với --so: chủ trì (lead), phối hợp (support) hay cả hai (all)."
+            "--role",
+            metavar="VAI_TRÒ",
+            help="Với --so: chủ trì (lead), phối hợp (support) hay cả hai (all).",
         ),
     ] = "lead",
     partner: Annotated[
@@ -120,11 +132,18 @@ def list_(
     ] = None,
     status: Annotated[
         list[str] | None,
-        typer.Option("--status", metavar="TRẠNG_THÁI", help="Với tasks: chỉ các trạng thái này."),
+        typer.Option(
+            "--status",
+            metavar="TRẠNG_THÁI",
+            help="Với tasks: chỉ các trạng thái này (nhãn hoặc mã): " + STATUS_HELP + ".",
+        ),
     ] = None,
     as_of: AsOfOption = None,
     format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+        ListFormat,
+        typer.Option(
+            "--format", "-f", metavar="ĐỊNH_DẠNG", help="Bảng (table), json hoặc csv (Excel)."
+        ),
     ] = "table",
     output: OutputOption = None,
     registry: RegistryOption = None,
@@ -148,7 +167,8 @@ def stats(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     format: Annotated[
-        StatsFormat, typer.Option("--format", "-f", help="Định dạng kết quả.")
+        StatsFormat,
+        typer.Option("--format", "-f", metavar="ĐỊNH_DẠNG", help="Bảng (table) hoặc json."),
     ] = "table",
     output: OutputOption = None,
     registry: RegistryOption = None,
