@@ -18,7 +18,8 @@ runner = CliRunner()
         (["validate", "--format", "xml"], "“xml” không dùng được cho --format / -f",
          "chọn một trong: text, json, github"),
         (["validate", "--foo"], "không có tùy chọn --foo", "có phải --format?"),
-        (["list"], "thiếu LOẠI", "chọn một trong: tasks, plans, agreements, partners, units"),
+        (["list"], "thiếu LOẠI",
+         "chọn một trong: tasks, reports, plans, agreements, partners, units"),
         (["nope"], "không có lệnh “nope”", "xem `hnqt --help`"),
         # Typer 0.29 no longer gives the value in these two: "giá trị" stands for it
         (["due", "--within", "-1"], ("--within: -1 nằm ngoài khoảng cho phép (từ 0 trở lên)",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 RoleChoice = Literal["lead", "support", "all"]
-ListKind = Literal["tasks", "plans", "agreements", "partners", "units"]
+ListKind = Literal["tasks", "reports", "plans", "agreements", "partners", "units"]
 DueFormat = Literal["table", "json", "csv", "ics"]
 ShowFormat = Literal["text", "json"]
 ListFormat = Literal["table", "json", "csv"]

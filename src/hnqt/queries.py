@@ -106,6 +106,7 @@ class ListQuery(Record):
     role: RoleChoice = "lead"
     partner: str | None = None
     statuses: frozenset[Status] | None = None
+    year: int | None = None  # reports: the year (default: the as-of date's)
 
 
 def list_tasks(registry: Registry, query: ListQuery) -> list[tuple[TaskEntry, Status | None]]:
@@ -157,8 +158,57 @@ def list_units(registry: Registry) -> list[Unit]:
     return sorted(registry.departments.units, key=lambda u: sort_key(u.name))
 
 
+@record
+class ReportRow(Record):
+    """A unit's yearly report under a plan's reporting rule: sent (when, which document) or not."""
+
+    plan: str
+    year: int
+    unit: Unit
+    due: date
+    status: Status
+    to: str
+    submitted: date | None = None
+    document: str | None = None
+
+
+def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date) -> list[ReportRow]:
+    """Every reporting unit's report for the year, under one plan (or every plan with a rule)."""
+    from .deadlines import status_of
+    from .obligations import reporting_units
+
+    check_plan(registry, plan)
+    rows: list[ReportRow] = []
+    for found, _ in sorted(registry.plans.values(), key=lambda pair: pair[0].id):
+        rule = found.reporting
+        if rule is None or (plan is not None and found.id != plan):
+            continue
+        day, month = (int(part) for part in rule.before.split("/"))
+        due = date(year, month, day)
+        sent: dict[str, tuple[date, str | None]] = {}
+        submissions = registry.reports.get(found.id)
+        for submission in submissions[0].reports if submissions else ():
+            resolved = registry.resolve(submission.unit)
+            when = submission.date.as_date()
+            if resolved is None or when is None or submission.year != year or when > as_of:
+                continue
+            for unit in resolved.units:
+                sent.setdefault(top_unit(registry, unit), (when, submission.document))
+        for unit_id in reporting_units(registry, found.id):
+            when, document = sent.get(unit_id, (None, None))
+            status = status_of(due, when, as_of)
+            rows.append(ReportRow(found.id, year, registry.units.units[unit_id], due, status,
+                                  rule.to, when, document))  # fmt: skip
+    return sorted(
+        rows, key=lambda row: (row.plan, row.submitted is not None, sort_key(row.unit.name))
+    )
+
+
 def list_records(registry: Registry, query: ListQuery) -> list[object]:
     """What `hnqt list KIND` shows, filtered; plans and partners in id order."""
+    if query.kind == "reports":
+        return list(yearly_reports(registry, query.plan, query.year or query.as_of.year,
+                                   query.as_of))  # fmt: skip
     if query.kind == "tasks":
         return list(list_tasks(registry, query))
     if query.kind == "agreements":
@@ -170,14 +220,23 @@ def list_records(registry: Registry, query: ListQuery) -> list[object]:
 
 
 def find_record(registry: Registry, ident: str) -> tuple[str, object]:
-    """What `hnqt show ID` means: a task (`plan/code`), plan, agreement, partner or unit."""
+    """What `hnqt show ID` means: a task (`plan/code`, or one year of it `plan/code/2025`), a
+    plan's yearly reports (`plan/bao-cao/2026`), a plan, an agreement (or one of its steps,
+    `agreement/het-han`), a partner or a unit — every id `due` and `list` print."""
     if ident in registry.tasks:
         return "task", registry.tasks[ident]
     if "/" in ident:
-        plan, _, code = ident.partition("/")
-        for key, entry in registry.tasks.items():
-            if entry.plan == plan and entry.task.code.casefold() == code.casefold():
-                return "task", registry.tasks[key]
+        head, _, tail = ident.rpartition("/")
+        plan, _, middle = head.partition("/")
+        if middle == "bao-cao" and plan in registry.plans and tail.isdigit():
+            return "report", (plan, int(tail))
+        for key in (ident, head):
+            plan, _, code = key.partition("/")
+            for entry in registry.tasks.values():
+                if entry.plan == plan and entry.task.code.casefold() == code.casefold():
+                    return "task", entry
+        if head in registry.agreements:
+            return "agreement", registry.agreements[head][0]
     for kind, table in (("plan", registry.plans), ("agreement", registry.agreements),
                         ("partner", registry.partners)):  # fmt: skip
         if ident in table:

@@ -14,6 +14,7 @@ from ..problems import UsageError
 from ..statuses import STATUS_LABELS
 
 if TYPE_CHECKING:
+    from ..deadlines import Status
     from ..registry import Registry
     from ..render import Rendered
     from ..statuses import Status
@@ -111,7 +112,7 @@ def status_filter(values: list[str] | None) -> "frozenset[Status]":
 
     if not values:
         return OPEN_STATUSES
-    known = {plain_key(label): code for code, label in STATUS_LABELS.items()}
+    known: dict[str, Status] = {plain_key(label): code for code, label in STATUS_LABELS.items()}
     known |= {plain_key(code): code for code in STATUSES}
     chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
     if {plain_key(part) for part in chosen} & {"all", "tat ca"}:

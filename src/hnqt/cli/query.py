@@ -79,13 +79,16 @@ def due(
 
 @command(
     read_only=True,
-    help="Xem một nhiệm vụ (kh-nq59/V.19), kế hoạch, thỏa thuận, đối tác hoặc đơn vị.",
+    help="Xem một nhiệm vụ (kh-nq59/V.19), báo cáo hằng năm (kh-nq59/bao-cao/2026), kế hoạch, "
+    "thỏa thuận, đối tác hoặc đơn vị — mọi mã mà due và list in ra.",
 )
 def show(
     ident: Annotated[
         str,
         typer.Argument(
-            metavar="MÃ", help='kh-nq59/V.19, kh-nq59, tt-st-petersburg-2025, minsk, "Sở Y tế"…'
+            metavar="MÃ",
+            help="kh-nq59/V.19, kh-nq59/bao-cao/2026, kh-nq59, tt-st-petersburg-2025, minsk, "
+            '"Sở Y tế"…',
         ),
     ],
     as_of: AsOfOption = None,
@@ -107,12 +110,19 @@ def show(
 
 
 @command(
-    name="list", read_only=True, help="Liệt kê nhiệm vụ, kế hoạch, thỏa thuận, đối tác hoặc đơn vị."
+    name="list",
+    read_only=True,
+    help="Liệt kê nhiệm vụ, báo cáo hằng năm (đã gửi và còn thiếu), kế hoạch, thỏa thuận, đối "
+    "tác hoặc đơn vị.",
 )
 def list_(
     kind: Annotated[
         ListKind,
-        typer.Argument(metavar="LOẠI", help="tasks, plans, agreements, partners hoặc units."),
+        typer.Argument(
+            metavar="LOẠI",
+            help="tasks (nhiệm vụ), reports (báo cáo hằng năm), plans (kế hoạch), agreements "
+            "(thỏa thuận), partners (đối tác) hoặc units (đơn vị).",
+        ),
     ],
     plan: PlanOption = None,
     so: SoOption = None,
@@ -138,6 +148,16 @@ def list_(
             help="Với tasks: chỉ các trạng thái này (nhãn hoặc mã): " + STATUS_HELP + ".",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar="NĂM",
+            min=1900,
+            max=2200,
+            help="Với reports: năm của báo cáo (mặc định: năm của --as-of).",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     format: Annotated[
         ListFormat,
@@ -155,7 +175,7 @@ def list_(
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = ListQuery(kind, day, plan, unit, role, partner,
-                      status_filter(status) if status else None)  # fmt: skip
+                      status_filter(status) if status else None, year)  # fmt: skip
     with printing(output) as say:
         say(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
 

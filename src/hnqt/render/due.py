@@ -14,7 +14,7 @@ from ..queries import DueQuery, group_by_unit
 from ..registry import Registry
 from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
-from .tables import Block, Column, nothing_found, render_blocks
+from .tables import Block, Column, for_a_person, nothing_found, render_blocks
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
 
@@ -146,8 +146,14 @@ _STYLES = {"overdue": "bold red", "on_track": "", "done_on_time": "green", "done
            "ongoing": "dim", "awaiting_event": "cyan", "no_deadline": "dim"}  # fmt: skip
 
 
+def _unit_column(view: DueView) -> bool:
+    """Several units in a pipe or a file: each row says whose it is (grep keeps no heading)."""
+    return view.unit is None and not for_a_person()
+
+
 def _columns(view: DueView) -> list[Column]:
     role = [Column("Vai trò")] if view.show_role else []
+    unit = [Column("Đơn vị")] if _unit_column(view) else []
     # The deadline as written stands beside the computed date; the long text comes last, so
     # it can wrap on a terminal and needs no padding in a pipe.
     return [
@@ -155,6 +161,7 @@ def _columns(view: DueView) -> list[Column]:
         Column("Theo văn bản", fold=20),
         Column("Tình trạng"),
         Column("Mã"),
+        *unit,
         *role,
         Column("Nội dung", flexible=True),
     ]
@@ -162,11 +169,13 @@ def _columns(view: DueView) -> list[Column]:
 
 def _cells(item: Item, view: DueView) -> list[str]:
     role = [ROLE_LABELS[item.role]] if view.show_role else []
+    unit = [view.unit_names[item.unit]] if _unit_column(view) else []
     return [
         show(item.due) or "—",
         item.deadline_text or "(để trống)",
         _state(item, view.as_of),
-        _label(item),
+        item.id,  # what `hnqt show` opens
+        *unit,
         *role,
         # Owed only if the undated document came out before the due day: said first, so a
         # cut title keeps it.

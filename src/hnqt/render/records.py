@@ -23,7 +23,7 @@ from ..obligations import (
     term_end,
     units_within,
 )
-from ..queries import StatsRow
+from ..queries import ReportRow, StatsRow, yearly_reports
 from ..registry import Registry, TaskEntry
 from ..statuses import SHORT_LABELS, STATUS_LABELS, STATUSES
 from .data import jsonable, to_csv, to_json
@@ -386,6 +386,13 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
               "; ".join(e.task.lead), e.task.title.split("\n")[0]]
              for e, s in items],
         )  # fmt: skip
+    if kind == "reports":
+        return (
+            [Column("Mã"), Column("Hạn"), Column("Tình trạng"), Column("Ngày gửi"),
+             Column("Văn bản", fold=30), Column("Đơn vị", flexible=True)],
+            [[f"{r.plan}/bao-cao/{r.year}", show(r.due), STATUS_LABELS[r.status],
+              show(r.submitted) or "—", r.document or "—", r.unit.name] for r in items],
+        )  # fmt: skip
     if kind == "plans":
         return (
             [Column("Mã"), Column("Loại"), Column("Ngày"), Column("Tên", flexible=True)],
@@ -413,7 +420,7 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
 
 def list_table(kind: str, items: list[Any], as_of: date) -> str:
     columns, rows = list_rows(kind, items, as_of)
-    header = f"Tính đến ngày {show(as_of)}" if kind == "tasks" else ""
+    header = f"Tính đến ngày {show(as_of)}" if kind in ("tasks", "reports") else ""
     if not rows:
         return nothing_found(header, "mục nào")
     return render_blocks(header, [Block(f"{len(rows)} mục", columns, rows)])
@@ -429,6 +436,8 @@ def list_json(kind: str, items: list[Any], as_of: date) -> str:
         payload = [{"id": e.id, "plan": e.plan, "status": s, **jsonable(e.task)} for e, s in items]
     elif kind == "agreements":  # the end of each term, ahead of time (a fact, not a duty)
         payload = [{**jsonable(a), **_term_json(a, as_of)} for a in items]
+    elif kind == "reports":
+        payload = [_report_json(row) for row in items]
     else:
         payload = [jsonable(item) for item in items]
     return to_json({"as_of": as_of, "kind": kind, "items": payload})
@@ -441,6 +450,14 @@ def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: S
         if fmt == "json":
             return to_json(task_json(registry, found, occurrences, as_of))
         return show_task(registry, found, occurrences, as_of)
+    if kind == "report":
+        plan, year = found
+        rows = yearly_reports(registry, plan, year, as_of)
+        if fmt == "json":
+            payload = {"kind": kind, "id": f"{plan}/bao-cao/{year}", "plan": plan, "year": year,
+                       "as_of": as_of, "reports": [_report_json(row) for row in rows]}  # fmt: skip
+            return to_json(payload)
+        return show_reports(registry, plan, year, rows, as_of)
     if fmt == "json":
         extra = _term_json(found, as_of) if kind == "agreement" else {}
         return to_json({"kind": kind, "record": found, **extra})
@@ -452,6 +469,26 @@ def render_record(registry: Registry, kind: str, found: Any, as_of: date, fmt: S
 def _term_json(agreement: Agreement, as_of: date) -> dict[str, Any]:
     end = term_end(agreement)
     return {"term_end": end, "days_left": (end - as_of).days if end is not None else None}
+
+
+def _report_json(row: ReportRow) -> dict[str, Any]:
+    return {"id": f"{row.plan}/bao-cao/{row.year}", "plan": row.plan, "year": row.year,
+            "unit": {"id": row.unit.id, "name": row.unit.name}, "due": row.due,
+            "status": row.status, "status_label": STATUS_LABELS[row.status], "to": row.to,
+            "submitted": row.submitted, "document": row.document}  # fmt: skip
+
+
+def show_reports(registry: Registry, plan: str, year: int, rows: list[ReportRow],
+                 as_of: date) -> str:  # fmt: skip
+    """A plan's yearly reports for one year: who sent theirs (when, which document), who not."""
+    sent = [row for row in rows if row.submitted is not None]
+    header = (f"Báo cáo năm {year} theo {plan} — {registry.plans[plan][0].title.split(chr(10))[0]}"
+              f"\nTính đến ngày {show(as_of)}")  # fmt: skip
+    if not rows:
+        return nothing_found(header, "đơn vị nào phải báo cáo")
+    columns, table = list_rows("reports", rows, as_of)
+    footer = f"Hạn {show(rows[0].due)}, gửi {rows[0].to}. Đã gửi: {len(sent)}/{len(rows)}."
+    return render_blocks(header, [Block(f"{len(rows)} đơn vị", columns, table, footer=footer)])
 
 
 SHOW_RENDERERS: dict[str, Callable[[Registry, Any], str]] = {
