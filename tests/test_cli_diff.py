@@ -98,8 +98,9 @@ def test_diff_with_nothing_changed_says_so(repo):
     assert "Không có thay đổi nào" in result.output
 
 
-def test_a_revision_that_does_not_exist_is_a_usage_error(repo):
-    result = hnqt(repo, "diff", "khong-co")
+@pytest.mark.parametrize("command", [["diff"], ["validate", "--changed"]])
+def test_a_revision_that_does_not_exist_is_a_usage_error(repo, command):
+    result = hnqt(repo, *command, "khong-co")
     assert result.exit_code == 2
     assert "không có phiên bản git “khong-co”" in result.output
 

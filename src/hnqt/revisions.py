@@ -3,10 +3,7 @@ the registry as it stood at a revision (read from git, never checked out over th
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,11 +58,21 @@ def default_base(root: Path) -> str:
 
 def changed_files(root: Path, base: str) -> list[str]:
     """Registry files (relative to the root) changed since `base` in the work tree, new ones
-    included; deleted ones are left out (there is nothing left to check)."""
-    listed = str(git(root, "diff", "--name-only", "--relative", "-z", base, "--", DATA))
-    untracked = str(git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", DATA))
-    names = {name for name in (listed + untracked).split("\0") if name}
-    return sorted(name for name in names if (root / name).is_file())
+    included; deleted ones are left out (there is nothing left to check). Against HEAD (what
+    a pre-commit hook asks) one `git status` says it all."""
+    status = str(git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                     "--no-renames", "--", DATA))  # fmt: skip
+    names = {entry[3:] for entry in status.split("\0") if len(entry) > 3}
+    if base != "HEAD":
+        try:
+            committed = str(git(root, "diff", "--name-only", "-z", f"{base}...HEAD", "--", DATA))
+        except UsageError:
+            resolve(root, base)  # says which revision does not exist
+            raise
+        names |= {name for name in committed.split("\0") if name}
+    prefix = _prefix(root) if names else ""
+    found = (name.removeprefix(prefix) for name in names)
+    return sorted(name for name in found if (root / name).is_file())
 
 
 def resolve(root: Path, revision: str) -> str:
@@ -82,6 +89,10 @@ def resolve(root: Path, revision: str) -> str:
 def registry_at(root: Path, revision: str) -> Registry:
     """The registry as committed at `revision`, read from `git archive` into a temporary folder
     (no link or odd path of the archive is followed) and loaded without the cache."""
+    import io
+    import tarfile
+    import tempfile
+
     from .loading import load
 
     commit = resolve(root, revision)

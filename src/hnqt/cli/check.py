@@ -55,14 +55,14 @@ def validate(
     root = find_root(registry)
     paths = paths or []
     if changed:
-        from ..revisions import changed_files, default_base, resolve
+        from ..revisions import changed_files, default_base
 
         # `--changed main`: what follows the flag is the base revision, not a path.
         revisions = [str(path) for path in paths if not path.exists()]
         if len(revisions) > 1:
             raise UsageError(f"--changed nhận một phiên bản gốc, không phải {', '.join(revisions)}")
         paths = [path for path in paths if path.exists()]
-        base = resolve(root, revisions[0]) if revisions else default_base(root)
+        base = revisions[0] if revisions else default_base(root)
         checked = check_files(root, changed_files(root, base))
     else:
         checked = check(root, use_cache=not no_cache)
