@@ -15,7 +15,7 @@ from conftest import REPO
 PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 # Test requirements that are commands run by the suite or bench/, not imported.
 COMMANDS = {"ruff": "ruff", "mypy": '"mypy"', "import-linter": "lint-imports",
-            "check-jsonschema": "check-jsonschema"}  # fmt: skip
+            "check-jsonschema": "check-jsonschema", "yamllint": "tool(\"yamllint\")"}  # fmt: skip
 
 
 def normal(name: str) -> str:
