@@ -70,12 +70,21 @@ def test_due_csv_and_ics() -> None:
     csv_text = hnqt("due", "--so", "SYT", "--as-of", DAY, "--format", "csv").output
     assert csv_text.startswith("\ufeff")  # so that Excel reads Vietnamese as UTF-8
     rows = list(csv.DictReader(io.StringIO(csv_text.removeprefix("\ufeff"))))
-    assert list(rows[0])[:10] == ["kind", "id", "plan", "code", "title", "role",
-                                  "deadline_text", "due", "status", "days_left"]  # fmt: skip
-    assert rows[0]["id"] == "kh-nq59/bao-cao/2025" and rows[0]["unit_name"] == "Sở Y tế"
-    assert rows[0]["days_left"] == "-372" and len(rows) == 15
-    undated = [row for row in rows if row["due"] == ""]
-    assert undated and all(row["days_left"] == "" for row in undated)  # null is an empty cell
+    # One rule for every CSV: Vietnamese headers and labels, the codes in their own columns.
+    assert list(rows[0]) == [
+        "Loại", "Mã", "Kế hoạch", "Tên", "Vai trò", "Thời hạn theo văn bản", "Hạn", "Tình trạng",
+        "Còn (ngày)", "Năm", "Đơn vị", "Căn cứ", "Giả định", "Tệp nguồn",
+        "Mã loại", "Mã vai trò", "Mã tình trạng", "Mã đơn vị", "Hạn (ISO)",
+    ]  # fmt: skip
+    first = rows[0]
+    assert (first["Mã"], first["Đơn vị"], first["Mã đơn vị"]) == ("kh-nq59/bao-cao/2025", "Sở Y tế",
+                                                                  "so-y-te")  # fmt: skip
+    assert (first["Loại"], first["Tình trạng"], first["Mã tình trạng"]) == ("báo cáo", "Quá hạn",
+                                                                            "overdue")  # fmt: skip
+    assert (first["Hạn"], first["Hạn (ISO)"]) == ("15/11/2025", "2025-11-15")
+    assert first["Còn (ngày)"] == "-372" and len(rows) == 15
+    undated = [row for row in rows if row["Hạn"] == ""]
+    assert undated and all(row["Còn (ngày)"] == "" for row in undated)  # null is an empty cell
     ics = hnqt("due", "--so", "SYT", "--as-of", DAY, "--format", "ics").output
     assert ics.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20261115" in ics
     assert ics.count("BEGIN:VEVENT") == 6  # the dated items only
@@ -184,6 +193,9 @@ def test_list_kinds_and_filters() -> None:
     assert ends == {"ct-minsk-2024-2026": ("2026-12-31", 39), "tt-st-petersburg-2025": (None, None)}
     minsk = hnqt("list", "agreements", "--partner", "minsk", "--format", "csv").output
     assert minsk.splitlines()[1].startswith("ct-minsk-2024-2026,12/2023,31/12/2026,còn ")
+    assert minsk.splitlines()[0].endswith(",Mã hiệu lực") and minsk.splitlines()[1].endswith(
+        ",in_force"
+    )
     units = json.loads(hnqt("list", "units", "--format", "json").output)["items"]
     assert {"so-y-te", "bo-ngoai-giao"} <= {u["id"] for u in units}
     assert len(json.loads(hnqt("list", "partners", "--format", "json").output)["items"]) == 2

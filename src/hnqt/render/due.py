@@ -76,19 +76,22 @@ def render_json(view: DueView) -> str:
     return to_json(payload)
 
 
-CSV_FIELDS = ("kind", "id", "plan", "code", "title", "role", "deadline_text", "due", "status",
-              "days_left", "source", "year", "unit_id", "unit_name", "basis",
-              "assumed")  # fmt: skip
+# CSV for Excel (one rule for every CSV of hnqt): Vietnamese headers and labels first, dates as
+# people write them; the codes (and the ISO date) in their own columns at the end, for filters.
+CSV_HEADER = ("Loại", "Mã", "Kế hoạch", "Tên", "Vai trò", "Thời hạn theo văn bản", "Hạn",
+              "Tình trạng", "Còn (ngày)", "Năm", "Đơn vị", "Căn cứ", "Giả định", "Tệp nguồn",
+              "Mã loại", "Mã vai trò", "Mã tình trạng", "Mã đơn vị", "Hạn (ISO)")  # fmt: skip
 
 
 def render_csv(view: DueView) -> str:
-    rows = []
-    for item in view.items:
-        row = item_json(item, view)
-        unit = row.pop("unit")
-        row["unit_id"], row["unit_name"] = unit["id"], unit["name"]  # type: ignore[index]
-        rows.append([row[f] for f in CSV_FIELDS])
-    return to_csv(CSV_FIELDS, rows)
+    rows = [
+        [KIND_LABELS[item.kind], item.id, item.plan, item.title, ROLE_LABELS[item.role],
+         item.deadline_text, show(item.due), STATUS_LABELS[item.status],
+         item.days_left(view.as_of), item.year, view.unit_names[item.unit], item.basis,
+         "có" if item.assumed else "", item.source, item.kind, item.role, item.status, item.unit, item.due.isoformat() if item.due else None]
+        for item in view.items
+    ]  # fmt: skip
+    return to_csv(CSV_HEADER, rows)
 
 
 def render_ics(view: DueView) -> str:

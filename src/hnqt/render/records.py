@@ -27,6 +27,7 @@ from ..queries import ReportRow, StatsRow, yearly_reports
 from ..registry import Registry, TaskEntry
 from ..statuses import SHORT_LABELS, STATUS_LABELS, STATUSES
 from .data import jsonable, to_csv, to_json
+from .labels import ACTIVITY_KINDS, ACTIVITY_STATES, PLAN_KINDS, UNIT_KINDS, country
 from .tables import Block, Column, nothing_found, render_blocks, terminal_width, wrap
 
 # --- show ------------------------------------------------------------------------------------
@@ -305,8 +306,9 @@ def show_agreement(registry: Registry, agreement: Agreement, as_of: date) -> str
         ],
     )
     sheet.section("Hoạt động:", (
-        " · ".join(p for p in (str(a.date) if a.date else None, a.title) if p)
-        + (f" ({a.status})" if a.status else "") for a in agreement.activities
+        " · ".join(p for p in (str(a.date) if a.date else None, ACTIVITY_KINDS[a.kind], a.title)
+                   if p)
+        + (f" ({ACTIVITY_STATES[a.status]})" if a.status else "") for a in agreement.activities
     ))  # fmt: skip
     return sheet.text()
 
@@ -331,7 +333,7 @@ def show_partner(registry: Registry, partner: Partner) -> str:
     sheet.add("Tên", partner.name.vi)
     sheet.add("Tên tiếng Anh", partner.name.en)
     sheet.add("Tên bản địa", partner.name.native)
-    sheet.add("Quốc gia", partner.country)
+    sheet.add("Quốc gia", country(partner.country))
     sheet.add("Mô tả", partner.description)
     sheet.section("Thỏa thuận với Hà Nội:", (
         f"{a.id}: {a.title}" for a, _ in registry.agreements.values() if partner.id in a.partners
@@ -396,7 +398,7 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
     if kind == "plans":
         return (
             [Column("Mã"), Column("Loại"), Column("Ngày"), Column("Tên", flexible=True)],
-            [[p.id, "kế hoạch" if p.kind == "plan" else "văn bản chỉ đạo",
+            [[p.id, PLAN_KINDS[p.kind],
               str(p.date) if p.date else "—", p.title] for p in items],
         )  # fmt: skip
     if kind == "agreements":
@@ -409,12 +411,12 @@ def list_rows(kind: str, items: list[Any], as_of: date) -> tuple[list[Column], l
     if kind == "partners":
         return (
             [Column("Mã"), Column("Quốc gia"), Column("Tên", flexible=True)],
-            [[p.id, p.country, " / ".join(n for n in (p.name.vi, p.name.native) if n)]
+            [[p.id, country(p.country), " / ".join(n for n in (p.name.vi, p.name.native) if n)]
              for p in items],
         )  # fmt: skip
     return (
         [Column("Mã"), Column("Loại"), Column("Thuộc"), Column("Tên", flexible=True)],
-        [[u.id, u.kind, u.parent or "", u.name] for u in items],
+        [[u.id, UNIT_KINDS[u.kind], u.parent or "", u.name] for u in items],
     )
 
 
@@ -427,8 +429,27 @@ def list_table(kind: str, items: list[Any], as_of: date) -> str:
 
 
 def list_csv(kind: str, items: list[Any], as_of: date) -> str:
+    """The table's columns (Vietnamese headers and labels), then the codes behind the labels in
+    their own columns, as every CSV of hnqt."""
     columns, rows = list_rows(kind, items, as_of)
-    return to_csv([c.header for c in columns], rows)
+    header, codes = list_codes(kind, items)
+    return to_csv([c.header for c in columns] + header,
+                  [[*row, *extra] for row, extra in zip(rows, codes, strict=True)])  # fmt: skip
+
+
+def list_codes(kind: str, items: list[Any]) -> tuple[list[str], list[list[str | None]]]:
+    """The codes behind the labels of `hnqt list KIND`, for the extra CSV columns."""
+    if kind == "tasks":
+        return ["Mã tình trạng"], [[status] for _, status in items]
+    if kind == "reports":
+        return (["Mã tình trạng", "Mã đơn vị", "Ngày gửi (ISO)"],
+                [[r.status, r.unit.id, r.submitted.isoformat() if r.submitted else None]
+                 for r in items])  # fmt: skip
+    if kind == "agreements":
+        return ["Mã hiệu lực"], [[a.status] for a in items]
+    if kind == "partners":
+        return ["Mã quốc gia"], [[p.country] for p in items]
+    return ["Mã loại"], [[item.kind] for item in items]  # plans, units
 
 
 def list_json(kind: str, items: list[Any], as_of: date) -> str:
