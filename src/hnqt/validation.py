@@ -267,7 +267,12 @@ def _dataclass_in(annotation: Any) -> type | None:
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema an editor uses to complete and check a file of this kind."""
+    from .schema_text import describe
+
     schema: dict[str, Any] = adapter(kind).json_schema()
+    describe(schema, RECORD_TYPES[kind].__name__)
+    for name, definition in schema.get("$defs", {}).items():
+        describe(definition, name)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"hnqt — {KIND_NAMES[kind]}"
     return schema
