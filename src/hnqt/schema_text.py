@@ -54,7 +54,7 @@ FIELDS: dict[str, str] = {
     "ties": "Quan hệ của các địa phương khác với đối tác.",
     "locality": "Địa phương của Việt Nam.",
     "text": "Câu văn nguyên văn từ văn bản nguồn.",
-    "since": "Từ ngày (2025-05-06, \"2025-05\" hoặc \"2025\").",
+    "since": 'Từ ngày (2025-05-06, "2025-05" hoặc "2025").',
     "source": "Nguồn: tệp trong shared/sources (và vị trí).",
     "file": "Tên tệp trong shared/sources.",
     "ref": "Vị trí trong tệp (Phụ lục II, V.19…).",
