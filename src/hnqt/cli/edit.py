@@ -10,7 +10,7 @@ import typer
 from ..choices import NewKind
 from ..problems import UsageError
 from .app import command
-from .options import RegistryOption, emit, load_registry
+from .options import RegistryOption, emit, load_registry, user_date, year_option
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,17 +33,6 @@ DocumentOption = Annotated[
 TaskArgument = Annotated[str, typer.Argument(metavar="NHIỆM_VỤ", help="Mã nhiệm vụ: kh-nq59/V.19.")]
 
 
-def _day(text: str | None, option: str = "--date") -> date:
-    from ..dates import DateError, parse_user_date
-
-    if text is None:
-        return date.today()
-    try:
-        return parse_user_date(text)
-    except DateError as error:
-        raise UsageError(f"{option}: {error}") from None
-
-
 def _record(registry: str | None, build: "Callable[[Registry], FileChange]") -> None:
     """Build the change on the loaded registry, write it, say what it did and where the task
     or report now stands (as of today)."""
@@ -63,14 +52,7 @@ def progress(
     ],
     day: DateOption = None,
     year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            metavar="NĂM",
-            min=1900,
-            max=2200,
-            help="Năm được báo cáo (nhiệm vụ hằng năm: mặc định năm của --date).",
-        ),
+        int | None, year_option("Năm được báo cáo (nhiệm vụ hằng năm: mặc định năm của --date).")
     ] = None,
     done: Annotated[
         bool, typer.Option("--done", help="Nhiệm vụ (hoặc lần của năm đó) đã xong.")
@@ -84,7 +66,7 @@ def progress(
 ) -> None:
     from .. import recording
 
-    when = _day(day)
+    when = user_date(day, "--date")
     _record(
         registry,
         lambda loaded: recording.progress(
@@ -114,7 +96,7 @@ def event(
 ) -> None:
     from .. import recording
 
-    when = _day(day)
+    when = user_date(day, "--date")
     _record(
         registry,
         lambda loaded: recording.event(
@@ -129,9 +111,7 @@ def report_submitted(
     so: Annotated[
         str, typer.Option("--so", metavar="ĐƠN_VỊ", help='Đơn vị đã gửi ("Sở Y tế", SYT…).')
     ],
-    year: Annotated[
-        int, typer.Option("--year", metavar="NĂM", min=1900, max=2200, help="Năm của báo cáo.")
-    ],
+    year: Annotated[int, year_option("Năm của báo cáo.")],
     day: Annotated[
         str, typer.Option("--date", metavar="NGÀY", help="Ngày gửi (dd/mm/yyyy hoặc yyyy-mm-dd).")
     ],
@@ -140,7 +120,7 @@ def report_submitted(
 ) -> None:
     from .. import recording
 
-    when = _day(day)
+    when = user_date(day, "--date")
     _record(
         registry,
         lambda loaded: recording.report_submitted(

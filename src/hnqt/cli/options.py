@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -89,6 +89,11 @@ def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":
 
 
 def as_of_date(text: str | None) -> date:
+    return user_date(text, "--as-of")
+
+
+def user_date(text: str | None, option: str) -> date:
+    """A date option (dd/mm/yyyy or ISO); today when not given."""
     from ..dates import DateError, parse_user_date
 
     if text is None:
@@ -96,7 +101,12 @@ def as_of_date(text: str | None) -> date:
     try:
         return parse_user_date(text)
     except DateError as error:
-        raise UsageError(f"--as-of: {error}") from None
+        raise UsageError(f"{option}: {error}") from None
+
+
+def year_option(help: str) -> Any:
+    """`--year NĂM`, within the years every date field accepts."""
+    return typer.Option("--year", metavar="NĂM", min=1900, max=2200, help=help)
 
 
 # Each status as users read it, with the code it also answers to (statuses.py is light).

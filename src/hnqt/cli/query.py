@@ -17,6 +17,7 @@ from .options import (
     load_registry,
     printing,
     status_filter,
+    year_option,
 )
 
 
@@ -149,14 +150,7 @@ def list_(
         ),
     ] = None,
     year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            metavar="NĂM",
-            min=1900,
-            max=2200,
-            help="Với reports: năm của báo cáo (mặc định: năm của --as-of).",
-        ),
+        int | None, year_option("Với reports: năm của báo cáo (mặc định: năm của --as-of).")
     ] = None,
     as_of: AsOfOption = None,
     format: Annotated[
