@@ -114,6 +114,8 @@ def test_report_submitted_makes_the_reports_file_then_refuses_a_second_for_the_s
         (["new", "task", "--plan", "kh-test", "--code", "I.9", "--title", "T", "--lead", "SYT",
           "--deadline", "Sớm nhất có thể"], "bad-deadline"),
         (["new", "partner", "--id", "minsk"], "thiếu --kind, --name, --country"),
+        (["new", "task", "--plan", "kh-test", "--code", "I.9", "--title", "T", "--lead",
+          "Sở Y khoa", "--deadline", "2026"], "có phải: Sở Y tế"),
     ],
 )  # fmt: skip
 def test_a_refused_edit_says_why_in_vietnamese_and_writes_nothing(root, args, message):
@@ -171,3 +173,11 @@ def test_new_asks_for_what_is_missing_on_a_terminal(root, monkeypatch):
     assert result.exit_code == 0, result.output
     text = (root / "data/partners/praha.yaml").read_text(encoding="utf-8")
     assert 'name:\n  vi: "Praha"\ncountry: "CZ"\n' in text
+
+
+def test_new_plan_writes_the_issuer_canonically(root):
+    result = hnqt(root, "new", "plan", "--id", "kh-moi", "--kind", "plan", "--title", "Mới",
+                  "--issuer", "UBND Thành phố")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (root / "data/plans/kh-moi/plan.yaml").read_text(encoding="utf-8")
+    assert 'issuer: "Ủy ban nhân dân thành phố Hà Nội"' in text

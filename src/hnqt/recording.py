@@ -196,6 +196,9 @@ def new_record(registry: Registry, kind: NewKind, values: dict[str, object]) -> 
                 values[key] = [registry.units.canonical(name) or name for name in names]
     elif kind == "plan":
         rel = f"{DATA}/plans/{ident}/plan.yaml"
+        issuer = values.get("issuer")
+        if isinstance(issuer, str):
+            values["issuer"] = registry.units.canonical(issuer) or issuer
     else:
         rel = f"{DATA}/{kind}s/{ident}.yaml"
     if rel in registry.files or (registry.root / rel).exists():
@@ -303,7 +306,7 @@ def _refuse_new_errors(before: Registry, after: Registry, rel: str) -> None:
         details = "; ".join(f"{p.code}: {p.message}" for p in new[:3])
         raise UsageError(
             f"thay đổi này làm {rel} có lỗi ({details}); chưa ghi gì",
-            "kiểm tra lại giá trị đã nhập",
+            new[0].hint or "kiểm tra lại giá trị đã nhập",
         )
 
 
