@@ -62,7 +62,7 @@ def test_list_reports_shows_sent_and_missing_reports(registry):
     assert rows["Sở Y tế"]["status"] == "done_on_time"
     assert rows["Sở Y tế"]["submitted"] == "2026-11-10"
     assert rows["Sở Y tế"]["document"] == "Báo cáo số 12/BC-SYT"
-    assert rows["Sở Công Thương"]["status"] == "overdue"
+    assert rows["Sở Du lịch"]["status"] == "overdue"
     shown = hnqt(registry, "show", "kh-nq59/bao-cao/2026", "--as-of", DAY).output
     assert "Báo cáo năm 2026 theo kh-nq59" in shown
     assert "10/11/2026  Báo cáo số 12/BC-SYT" in shown

@@ -50,3 +50,17 @@ def test_every_csv_has_vietnamese_headers_then_the_codes(kind, code_column, code
     assert header.index(code_column) > header.index("Mã")
     assert all(not re.fullmatch(r"[a-z_]+", h) for h in header)  # no English header
     assert code in {row[code_column] for row in rows}
+
+
+def test_every_code_has_its_word():
+    import typing
+
+    from hnqt import model
+    from hnqt.render import labels
+
+    activity = typing.get_type_hints(model.Activity)
+    assert set(typing.get_args(model.UnitKind)) == set(labels.UNIT_KINDS)
+    assert set(typing.get_args(activity["kind"])) == set(labels.ACTIVITY_KINDS)
+    states = {a for arg in typing.get_args(activity["status"]) for a in typing.get_args(arg)}
+    assert states == set(labels.ACTIVITY_STATES)
+    assert set(typing.get_args(typing.get_type_hints(model.Plan)["kind"])) == set(labels.PLAN_KINDS)

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from hnqt.cli import app
 from hnqt.cli.options import STATUS_HELP, status_filter
-from hnqt.deadlines import OPEN_STATUSES, STATUS_LABELS, STATUSES
 from hnqt.problems import UsageError
+from hnqt.statuses import OPEN_STATUSES, STATUS_LABELS, STATUSES
 
 runner = CliRunner()
 COMMANDS = ["due", "list", "stats", "show", "validate", "schema", "diff", "fmt", "progress",

@@ -228,7 +228,8 @@ def find_record(registry: Registry, ident: str) -> tuple[str, object]:
     if "/" in ident:
         head, _, tail = ident.rpartition("/")
         plan, _, middle = head.partition("/")
-        if middle == "bao-cao" and plan in registry.plans and tail.isdigit():
+        # A unit's yearly report, or the receiver's consolidation of them: one view of both.
+        if middle in ("bao-cao", "tong-hop") and plan in registry.plans and tail.isdigit():
             return "report", (plan, int(tail))
         for key in (ident, head):
             plan, _, code = key.partition("/")

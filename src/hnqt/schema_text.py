@@ -33,6 +33,12 @@ RECORDS: dict[str, str] = {
     "Progress": "Một lần ghi tiến độ; done: true là hoàn thành nhiệm vụ (hoặc lần của năm đó).",
     "Reports": "Các báo cáo hằng năm các đơn vị đã gửi theo kế hoạch.",
     "Submission": "Một báo cáo hằng năm một đơn vị đã gửi.",
+    "Former": "Một đơn vị đã hợp nhất vào đơn vị này, với quyết định hợp nhất.",
+    "FollowUp": "Đơn vị theo dõi thỏa thuận và nguồn quy định điều đó (thiếu một trong hai thì "
+    "hnqt không giao nghĩa vụ cho đơn vị nào).",
+    "IssueWindow": "Khoảng ngày ban hành mà nguồn cho phép khi văn bản để trống ngày: sau một "
+    "văn bản được dẫn, trước một ngày văn bản ngụ ý.",
+    "Addressee": "Một nơi nhận của văn bản, nguyên văn.",
 }
 
 # Field descriptions; "Record.field" overrides a plain field name where the meaning differs.
@@ -119,6 +125,12 @@ FIELDS: dict[str, str] = {
     "Submission.date": "Ngày gửi.",
     "Submission.year": "Năm của báo cáo.",
     "Budget.unit": "Đơn vị bố trí kinh phí.",
+    "partial": "true khi chỉ một phần chức năng của đơn vị cũ chuyển về đây.",
+    "issued": "Khi văn bản để trống ngày ban hành: khoảng ngày mà nguồn cho phép.",
+    "addressees": "Nơi nhận / Kính gửi: các đơn vị mà nhiệm vụ của văn bản giao tới.",
+    "after": "Sau ngày (2025-05-06).",
+    "IssueWindow.before": "Trước ngày (2025-05-06).",
+    "FollowUp.unit": "Đơn vị theo dõi.",
     "Tie.kind": "Loại quan hệ, như văn bản ghi.",
 }
 

@@ -14,7 +14,6 @@ from ..problems import UsageError
 from ..statuses import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from ..deadlines import Status
     from ..registry import Registry
     from ..render import Rendered
     from ..statuses import Status

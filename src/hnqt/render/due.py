@@ -14,6 +14,7 @@ from ..queries import DueQuery, group_by_unit
 from ..registry import Registry
 from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
+from .labels import ITEM_KINDS
 from .tables import Block, Column, for_a_person, nothing_found, render_blocks
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
@@ -85,10 +86,11 @@ CSV_HEADER = ("Loại", "Mã", "Kế hoạch", "Tên", "Vai trò", "Thời hạn
 
 def render_csv(view: DueView) -> str:
     rows = [
-        [KIND_LABELS[item.kind], item.id, item.plan, item.title, ROLE_LABELS[item.role],
+        [ITEM_KINDS[item.kind], item.id, item.plan, item.title, ROLE_LABELS[item.role],
          item.deadline_text, show(item.due), STATUS_LABELS[item.status],
          item.days_left(view.as_of), item.year, view.unit_names[item.unit], item.basis,
-         "có" if item.assumed else "", item.source, item.kind, item.role, item.status, item.unit, item.due.isoformat() if item.due else None]
+         "có" if item.assumed else "", item.source,
+         item.kind, item.role, item.status, item.unit, item.due.isoformat() if item.due else None]
         for item in view.items
     ]  # fmt: skip
     return to_csv(CSV_HEADER, rows)

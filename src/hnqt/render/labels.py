@@ -6,7 +6,8 @@ from __future__ import annotations
 UNIT_KINDS = {
     "city": "thành phố", "so": "sở", "ban": "ban", "agency": "cơ quan", "institute": "viện, trường",
     "press": "báo chí", "party": "cơ quan Đảng", "mass-org": "đoàn thể", "bank": "ngân hàng",
-    "armed": "lực lượng vũ trang", "ministry": "bộ, ngành trung ương", "central": "trung ương",
+    "armed": "lực lượng vũ trang", "branch": "chi nhánh", "ministry": "bộ, ngành trung ương",
+    "central": "trung ương",
     "division": "phòng, đơn vị trực thuộc", "other": "khác",
 }  # fmt: skip
 ACTIVITY_KINDS = {"visit": "chuyến thăm", "event": "sự kiện", "proposal": "đề xuất",
@@ -14,6 +15,7 @@ ACTIVITY_KINDS = {"visit": "chuyến thăm", "event": "sự kiện", "proposal":
 ACTIVITY_STATES = {"proposed": "đề xuất", "agreed": "đã thống nhất", "planned": "dự kiến",
                    "done": "đã diễn ra"}  # fmt: skip
 PLAN_KINDS = {"plan": "kế hoạch", "directive": "văn bản chỉ đạo"}
+ITEM_KINDS = {"task": "nhiệm vụ", "report": "báo cáo", "agreement": "thỏa thuận"}
 # ISO 3166-1 codes of the countries partners are in (or likely to be); others show the code.
 COUNTRIES = {
     "BY": "Belarus", "RU": "Liên bang Nga", "CN": "Trung Quốc", "JP": "Nhật Bản",
