@@ -181,3 +181,33 @@ def test_new_plan_writes_the_issuer_canonically(root):
     assert result.exit_code == 0, result.output
     text = (root / "data/plans/kh-moi/plan.yaml").read_text(encoding="utf-8")
     assert 'issuer: "Ủy ban nhân dân thành phố Hà Nội"' in text
+
+
+def test_edits_racing_on_one_file_never_interleave(root):
+    """Several `hnqt progress` at once on one task: each either writes its entry whole or is
+    refused by the lock; the file always reads, with exactly the entries of those that won."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from hnqt.yamlio import read
+
+    hnqt_bin = Path(sys.executable).with_name("hnqt")
+    runs = [
+        subprocess.Popen(
+            [hnqt_bin, "progress", "kh-test/I.1", "--note", f"lần {n}", "--registry", str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outcomes = [(run.wait(), run.stderr.read()) for run in runs]
+    assert all(code in (0, 2) for code, _ in outcomes), outcomes
+    assert all("đang được một lệnh khác sửa" in said or "vừa bị thay đổi" in said
+               for code, said in outcomes if code == 2)  # fmt: skip
+    doc, problems = read(root / TASK_FILE, TASK_FILE)
+    assert doc is not None and not problems
+    notes = [entry["note"] for entry in doc.data.get("progress", [])]
+    assert len(notes) == sum(code == 0 for code, _ in outcomes) >= 1
+    assert not list((root / TASK_FILE).parent.glob("*.lock"))
