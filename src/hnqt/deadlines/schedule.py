@@ -123,7 +123,7 @@ class Clause(Record):
                 return f"{after}văn bản được chờ, ban hành ngày {show(self.event_date)}{document}"
             if self.event_date is not None:
                 return "văn bản được chờ đã ban hành nhưng chưa ghi số ngày thực hiện (days_after)"
-            return "có hạn khi sự kiện được ghi vào dữ liệu (event)"
+            return "có hạn khi văn bản được ghi là đã ban hành: hnqt event"
         if self.kind == "ongoing":
             return "việc thường xuyên: không có hạn riêng, kết quả đưa vào báo cáo năm"
         return "thời hạn theo văn bản khác: không tính ngày"
