@@ -93,3 +93,14 @@ def test_a_second_check_does_not_read_files_known_canonical(make_registry, monke
     assert hnqt(root, "fmt", "--check").exit_code == 0
     assert hnqt(root, "fmt", "--check").exit_code == 0
     assert read.count(TASK) == 1  # read once after the stamps moved, then trusted
+
+
+def test_a_file_that_cannot_be_written_is_said_and_the_others_are_formatted(make_registry):
+    other = "data/plans/kh-test/tasks/I-2.yaml"
+    root = make_registry({TASK: MESSY, other: MESSY.replace("I.1", "I.2").replace("thử", "hai")})
+    (root / f"{TASK}.lock").write_text("", encoding="utf-8")  # another edit holds it
+    result = hnqt(root, "fmt")
+    assert result.exit_code == 1
+    assert f"{TASK}: không định dạng được: " in result.output and "đang được" in result.output
+    assert (root / TASK).read_text(encoding="utf-8") == MESSY
+    assert f"đã định dạng: {other}" in result.output

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .layout import STAFF_UNIT_FIELDS, matches
-from .problems import Problem
+from .problems import Problem, UsageError
 from .yamlio import PathKey, events, parse, resolve_plain
 
 INDENT = 2
@@ -449,10 +449,15 @@ def format_registry(root: Path, chosen: Callable[[str], bool], *, write: bool) -
             if not cache.racy(stamp):
                 kept[rel] = list(stamp)
             continue
-        found.append(Outcome(rel, text, new))
-        if write:
+        if not write:
+            found.append(Outcome(rel, text, new))
+            continue
+        try:  # a link, a lock held by another edit, a file changed meanwhile: said, not fatal
             with locked(Path(path)) as lock:
                 lock.commit(new, raw)
+            found.append(Outcome(rel, text, new))
+        except UsageError as refused:
+            found.append(Outcome(rel, text, error=refused.message))
     cache.save_marks(root, MARKS, kept)
     return found
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 MARKER = "hnqt.toml"
 DATA = "data"
 DEPARTMENTS_FILE = f"{DATA}/departments.yaml"
+SCHEMA_DIR = "schemas"  # beside data/: the JSON Schemas every file's first line points at
 
 # Where each kind of file names units ("*": every item of a list). Read from the parsed data,
 # not the record, so a unit is checked even in a file with other errors: one run tells all.

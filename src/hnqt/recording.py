@@ -17,13 +17,11 @@ from pathlib import Path
 
 from .choices import NewKind
 from .editing import Append, Change, Put, edit_text, new_text
-from .layout import DATA, classify, task_file_stem
+from .layout import DATA, SCHEMA_DIR, classify, task_file_stem
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
 from .statuses import Status
-
-SCHEMA_DIR = "schemas"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,9 +11,8 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
+from .layout import SCHEMA_DIR
 from .writing import check_writable, prepare_folder, write_file
-
-SCHEMA_DIR = "schemas"
 
 
 def generated() -> dict[str, str]:

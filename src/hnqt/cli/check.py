@@ -85,8 +85,8 @@ def schema(
     ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    from ..layout import find_root
-    from ..schema_export import SCHEMA_DIR, write_schemas
+    from ..layout import SCHEMA_DIR, find_root
+    from ..schema_export import write_schemas
 
     folder = output if output is not None else find_root(registry) / SCHEMA_DIR
     for path in write_schemas(folder):
