@@ -24,6 +24,7 @@ lead: ["Sở Y tế"]
 deadline: "Khi Bộ Ngoại giao ban hành"
 """
 ANNUAL = 'code: "I.3"\ntitle: "Hằng năm"\nlead: ["Sở Công Thương"]\ndeadline: "Hàng năm"\n'
+SHARED = 'code: "I.4"\ntitle: "Hai"\nlead: ["Sở Y tế", "Sở Công Thương"]\ndeadline: "2026"\n'
 
 
 def hnqt(root, *args: str, stdin: str | None = None):
@@ -33,7 +34,8 @@ def hnqt(root, *args: str, stdin: str | None = None):
 @pytest.fixture
 def root(make_registry):
     return make_registry({"data/plans/kh-test/tasks/I-2.yaml": AWAITING,
-                          "data/plans/kh-test/tasks/I-3.yaml": ANNUAL})  # fmt: skip
+                          "data/plans/kh-test/tasks/I-3.yaml": ANNUAL,
+                          "data/plans/kh-test/tasks/I-4.yaml": SHARED})  # fmt: skip
 
 
 def test_progress_with_a_short_unit_name_writes_the_canonical_name_and_the_lines_only(root):
@@ -107,6 +109,7 @@ def test_report_submitted_makes_the_reports_file_then_refuses_a_second_for_the_s
         (["progress", "kh-test/I.1", "--note", "x", "--by", "Sở Y khoa"], "không có đơn vị"),
         (["progress", "kh-test/I.1", "--note", "x", "--date", "31/02/2026"], "--date"),
         (["progress", "kh-test/I.1", "--note", "  "], "--note không được để trống"),
+        (["progress", "kh-test/I.4", "--note", "x", "--done"], "thêm --by ĐƠN_VỊ"),
         (["report-submitted", "kh-khac", "--so", "SYT", "--year", "2026", "--date", "1/1/2026"],
          "không có kế hoạch"),
         (["new", "task", "--plan", "kh-test", "--code", "I.1", "--title", "T", "--lead", "SYT",
@@ -211,3 +214,10 @@ def test_edits_racing_on_one_file_never_interleave(root):
     notes = [entry["note"] for entry in doc.data.get("progress", [])]
     assert len(notes) == sum(code == 0 for code, _ in outcomes) >= 1
     assert not list((root / TASK_FILE).parent.glob("*.lock"))
+
+
+def test_progress_on_a_task_with_several_leads_records_the_given_share(root):
+    result = hnqt(root, "progress", "kh-test/I.4", "--note", "Xong phần SYT", "--done",
+                  "--by", "SYT", "--date", "01/03/2026")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert 'by: "Sở Y tế"' in (root / "data/plans/kh-test/tasks/I-4.yaml").read_text("utf-8")

@@ -94,6 +94,12 @@ def progress(
         item["year"] = year
     if by is not None:
         item["by"] = registry.units.canonical_name(find_unit(registry, by))
+    elif registry.units.shared(entry.task.lead):
+        raise UsageError(
+            f"{entry.id} có nhiều đơn vị chủ trì ({'; '.join(entry.task.lead)}): ghi đơn vị "
+            "của phần việc này",
+            f'thêm --by ĐƠN_VỊ, ví dụ: hnqt progress {entry.id} --note "…" --by SYT',
+        )
     item["note"] = _text(note, "--note")
     if document is not None:
         item["document"] = _text(document, "--document")
