@@ -277,7 +277,7 @@ def test_one_unit_closing_a_shared_task_closes_only_its_own_share(tmp_path: Path
 
     before = snapshot(root)
     refused = run("progress", *task)  # whose share? the entry must say
-    assert refused.exit_code == 2 and "progress-without-unit" in refused.output
+    assert refused.exit_code == 2 and "thêm --by ĐƠN_VỊ" in refused.output
     assert snapshot(root) == before
     assert run("progress", *task, "--by", "Sở Du lịch").exit_code == 0
     stats = json.loads(run("stats", "--plan", "kh-nq59", "--as-of", DAY, "-f", "json").output)

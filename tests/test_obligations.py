@@ -337,7 +337,7 @@ def test_the_receiver_consolidates_without_an_invented_day(make_registry) -> Non
 
     query = DueQuery(AS_OF, find_unit(registry, "Sở Công Thương"))
     table = render_table(DueView.of(registry, query, due(registry, query)))
-    assert "kh-test · tổng hợp 2026" in table and "báo cáo 2026" not in table
+    assert "kh-test/tong-hop/2026" in table and "bao-cao/2026" not in table  # ids show opens
 
 
 def test_without_addressees_a_group_means_nobody_and_is_an_error(make_registry) -> None:
