@@ -103,40 +103,18 @@ class Run:
     sink: Sink = "devnull"
 
 
-def interleaved(runs: dict[str, Run], repeat: int, cwd: Path | None = None) -> dict[str, float]:
-    """Median CPU seconds of each run, the runs taken in turn so that all meet the same state
-    of the machine."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, spec in runs.items():
-            times[name].append(run(spec.command, cwd, spec.env, spec.sink).cpu)
-    return {name: statistics.median(values) for name, values in times.items()}
-
-
-def cpu(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None,
-        ok: Sequence[int] = (0, 1)) -> float:  # fmt: skip
-    """CPU seconds (user + system) the child spent; output is discarded."""
-    merged = {name: value for name, value in {**os.environ, **(env or {})}.items() if value != ""}
-    process = subprocess.Popen(command, cwd=cwd, env=merged, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) not in ok:
-        raise SystemExit(f"{' '.join(command)} thất bại (mã {status})")
-    return usage.ru_utime + usage.ru_stime
-
-
 Scene = dict[str, Sequence[str]]  # a run's name -> a command run (unmeasured) just before it
 
 
-def interleaved_cpu(
+def interleaved(
     runs: dict[str, Run], repeat: int, cwd: Path | None = None, before: Scene | None = None
 ) -> dict[str, float]:
-    """Median CPU seconds of each run, taken in turn; `before` names a command run (unmeasured)
-    ahead of a run, to set its scene (a cache emptied, a file touched)."""
+    """Median CPU seconds of each run, the runs taken in turn so that all meet the same state
+    of the machine; `before` sets a run's scene first (a cache emptied, a file touched)."""
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        for name, (command, env) in runs.items():
+        for name, spec in runs.items():
             if before and name in before:
                 subprocess.run(before[name], cwd=cwd, check=True, capture_output=True)
-            times[name].append(cpu(command, cwd, env))
+            times[name].append(run(spec.command, cwd, spec.env, spec.sink).cpu)
     return {name: statistics.median(values) for name, values in times.items()}

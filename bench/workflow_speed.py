@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from gen_registry import REPO, generate
-from measure import interleaved_cpu, tool
+from measure import Run, interleaved, require_installed_copy, tool
 
 YAMLLINT_CONFIG = "{extends: default, rules: {line-length: disable, document-start: disable}}"
 
@@ -36,11 +36,11 @@ def fmt_figures(root: Path, repeat: int) -> dict[str, float]:
     subprocess.run([hnqt, "fmt"], cwd=root, check=True, capture_output=True)  # canonical first
     files = sorted(str(p.relative_to(root)) for p in (root / "data").rglob("*.yaml"))
     empty = [sys.executable, "-c", "import shutil; shutil.rmtree('.hnqt-cache', True)"]
-    return interleaved_cpu(
+    return interleaved(
         {
-            "yamllint": ([tool("yamllint"), "-d", YAMLLINT_CONFIG, *files], {}),
-            "cold": ([hnqt, "fmt", "--check"], {}),
-            "warm": ([hnqt, "fmt", "--check"], {}),
+            "yamllint": Run([tool("yamllint"), "-d", YAMLLINT_CONFIG, *files], {}),
+            "cold": Run([hnqt, "fmt", "--check"], {}),
+            "warm": Run([hnqt, "fmt", "--check"], {}),
         },
         repeat,
         root,
@@ -56,10 +56,10 @@ def changed_figures(root: Path, repeat: int) -> dict[str, float]:
     task = next((root / "data" / "plans").glob("*/tasks/*.yaml"))
     edit = [sys.executable, "-c", f"open({str(task)!r}, 'a').write('notes: \"sửa\"\\n')"]
     restore = ["git", "checkout", "--", str(task.relative_to(root))]
-    return interleaved_cpu(
+    return interleaved(
         {
-            "cold": ([hnqt, "validate", "--no-cache"], {}),
-            "changed": ([hnqt, "validate", "--changed", "HEAD"], {}),
+            "cold": Run([hnqt, "validate", "--no-cache"], {}),
+            "changed": Run([hnqt, "validate", "--changed", "HEAD"], {}),
         },
         repeat,
         root,
@@ -73,10 +73,12 @@ def progress_figures(work: Path, repeat: int) -> dict[str, float]:
     shutil.copytree(REPO / "data", root / "data")
     shutil.copy(REPO / "hnqt.toml", root / "hnqt.toml")
     subprocess.run([hnqt, "due", "--so", "Sở Y tế"], cwd=root, check=True, capture_output=True)
-    return interleaved_cpu(
+    return interleaved(
         {
-            "due": ([hnqt, "due", "--so", "Sở Y tế"], {}),
-            "progress": ([hnqt, "progress", "kh-nq59/V.19", "--note", "Đã làm", "--by", "SYT"], {}),
+            "due": Run([hnqt, "due", "--so", "Sở Y tế"], {}),
+            "progress": Run(
+                [hnqt, "progress", "kh-nq59/V.19", "--note", "Đã làm", "--by", "SYT"], {}
+            ),
         },
         repeat,
         root,
@@ -89,6 +91,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None)
     options = parser.parse_args()
+    require_installed_copy()
     work = options.work or Path(tempfile.mkdtemp(prefix="hnqt-bench-"))
     root = generate(work / f"registry-{options.size}", options.size)
     ok = True
