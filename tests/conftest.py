@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from datetime import date
@@ -129,6 +130,13 @@ def report_registry(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns(".hnqt-cache"))
     shutil.copytree(REPORT_OVERLAY / "data", root / "data", dirs_exist_ok=True)
     return root
+
+
+def console_script() -> str:
+    """The installed `hnqt` command, to run as users do (a child process, real streams)."""
+    found = shutil.which("hnqt") or str(Path(sys.executable).with_name("hnqt"))
+    assert Path(found).exists(), "the hnqt console script is not installed"
+    return found
 
 
 @pytest.fixture

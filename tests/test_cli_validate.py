@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from conftest import AS_OF, FIXTURE
+from conftest import AS_OF, FIXTURE, console_script
 from hnqt.cli import app
 
 runner = CliRunner()
@@ -307,14 +305,8 @@ def test_registry_without_marker_is_not_found_by_walking(make_registry, monkeypa
 # --- the installed console script -----------------------------------------------------------
 
 
-def _console_script() -> str:
-    found = shutil.which("hnqt") or str(Path(sys.executable).with_name("hnqt"))
-    assert Path(found).exists(), "the hnqt console script is not installed"
-    return found
-
-
 def test_console_script(make_registry, tmp_path):
-    hnqt = _console_script()
+    hnqt = console_script()
     root = make_registry({f"{TASKS}/I-2.yaml": WARNED})
     env = {**os.environ, "HNQT_REGISTRY": str(root)}
     done = subprocess.run(
@@ -342,7 +334,7 @@ def test_console_script(make_registry, tmp_path):
 
 
 def test_console_script_usage_errors(tmp_path):
-    hnqt = _console_script()
+    hnqt = console_script()
     env = {k: v for k, v in os.environ.items() if k != "HNQT_REGISTRY"}
     missing = subprocess.run(
         [hnqt, "validate"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
@@ -417,7 +409,7 @@ def test_app_help():
 def test_output_is_utf8_whatever_the_locale(encoding):
     """On Windows, output sent to a file is encoded in the ANSI code page (cp1258 for
     Vietnamese), which has no “ế”: hnqt must still write every character, in UTF-8."""
-    hnqt = _console_script()
+    hnqt = console_script()
     env = {**os.environ, "PYTHONIOENCODING": encoding, "HNQT_REGISTRY": str(FIXTURE)}
     done = subprocess.run(
         [hnqt, "due", "--so", "Sở Y tế", "--as-of", AS_OF.isoformat()], capture_output=True,

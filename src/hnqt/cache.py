@@ -1,214 +1,407 @@
-"""The cache under `.hnqt-cache/`: the checked registry of the last run, with the stamp of
-every file it was read from. Nothing changed: the registry is reused as is. Some files
-changed: only those are read again, and the registry is put together anew.
+"""The cache under `.hnqt-cache/`: what the last run read from every file, with each file's
+stamp. Nothing changed: the last answer is reused. Some files changed: only those are read again.
 
-An entry is keyed by path, size and mtime (nanoseconds) and is trusted only when the code that
-made it is the code running now. Entries for files modified in the last two seconds before the
-cache was written are not kept (git's "racily clean" rule: a same-size edit in the same clock
-tick must not hide). The cache file is signed with a key kept in the user's own cache folder, so
-a cache that arrives from elsewhere (a pull request, a copied folder) is never unpickled.
+Anything in the working tree may have arrived in a pull request, this folder included (DESIGN §6):
+
+- the cache is JSON, so loading it cannot run code; records are rebuilt field by field from
+  their own class (no validation again, no constructor that could be anything else);
+- it is signed with keyed BLAKE2b (a MAC, like HMAC) under a key kept in the user's own cache
+  folder, and nothing in it is decoded before its signature is checked; a key of the wrong
+  length (an empty file left by a full disk) counts as no key and is replaced;
+- the folder is opened without following a link, every file is created with
+  O_CREAT|O_EXCL|O_NOFOLLOW under a fresh name and renamed into place inside that folder, and
+  nothing inside it is followed if it is a link;
+- a file's stamp is (size, mtime, ctime, inode), as git's index keeps it: `touch -d`, an edit
+  with the old mtime put back, or `cp -a` from another checkout change ctime or inode;
+- entries for files changed in the last clock tick before the cache was written are not kept
+  (git's "racily clean" rule), and an old cache stops counting when hnqt's code changes.
+
+Any cache that fails a check is ignored and written anew.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import pickle
+import stat
 import time
+from _operator import _compare_digest  # what hmac.compare_digest is, without importing hashlib
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any
 
 from .compat import blake2b
+from .values import Record
 
 CACHE_DIR = ".hnqt-cache"
-_FORMAT = b"hnqt-cache-1"
-_FILE = "registry.pickle"
+_FORMAT = "hnqt-cache-2"
+CACHE_FILE = "registry.json"
+_KEY_FILE = "cache-key"
+KEY_BYTES = 32
+_MAC_BYTES = 32
+_MAX_BYTES = 1 << 30  # larger than any registry's cache: a planted giant is not read
 _COARSE_NS = 2_000_000_000
 _FINE_NS = 50_000_000
-Stamp = tuple[int, int]  # (size, mtime_ns)
-RACY: Stamp = (-1, -1)  # matches no file: read again next time
+Stamp = tuple[int, int, int, int]  # (size, mtime_ns, ctime_ns, inode), as git's index
+RACY: Stamp = (-1, -1, -1, -1)  # matches no file: read again next time
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
+# Where names can be opened relative to an open folder, the folder cannot be swapped for a
+# link between a check and a use (Windows cannot: there the path is checked first).
+_AT = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd and bool(_DIRECTORY)
 
 
-def _code_fingerprint() -> tuple[object, ...]:
-    """Changes whenever any module of hnqt changes: an old cache then stops counting."""
-    package = Path(__file__).parent
-    stamps = []
-    for folder, _, names in os.walk(package):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                stamps.append((name, stat.st_size, stat.st_mtime_ns))
-    return (_FORMAT, *sorted(stamps))
+def stamp_of(status: os.stat_result) -> Stamp:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
-def _key() -> bytes | None:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hnqt"
-    path = base / "cache-key"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
+# --- a folder opened without following links ------------------------------------------------
+
+
+class _Folder:
+    """A folder whose entries are opened and renamed relative to it, never through a link."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+        if _AT:
+            self.fd = os.open(path, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+        elif not stat.S_ISDIR(os.lstat(path).st_mode):  # a link or a file: not ours to use
+            raise NotADirectoryError(path)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+
+    def _name(self, name: str) -> str:
+        return name if self.fd is not None else str(self.path / name)
+
+    def open(self, name: str, flags: int, mode: int = 0o666) -> int:
+        return os.open(self._name(name), flags, mode, dir_fd=self.fd)
+
+    def read(self, name: str, limit: int) -> bytes | None:
+        """A regular file's bytes (never a link, a FIFO or a device), or None."""
         try:
-            base.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = self.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
         except OSError:
             return None
-        key = os.urandom(32)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key)
-        return key
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as file:
+                return file.read(limit + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+
+    def create(self, name: str, chunks: Iterator[bytes], mode: int = 0o666,
+               sync: bool = False) -> None:  # fmt: skip
+        """Write a new file under a fresh name, then rename it to `name` (a link or file there
+        is replaced, never followed). OSError when any step fails; nothing half-written stays."""
+        temporary = f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+        fd = self.open(temporary, _CREATE, mode)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                for chunk in chunks:
+                    file.write(chunk)
+                if sync:
+                    file.flush()
+                    os.fsync(file.fileno())
+            os.replace(self._name(temporary), self._name(name),
+                       src_dir_fd=self.fd, dst_dir_fd=self.fd)  # fmt: skip
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(self._name(temporary), dir_fd=self.fd)
+            raise
+
+    def add_once(self, name: str, content: bytes) -> None:
+        """Create `name` unless something (even a dangling link) is there already."""
+        try:
+            fd = self.open(name, _CREATE)
+        except OSError:
+            return
+        with os.fdopen(fd, "wb") as file:
+            file.write(content)
+
+
+def _open_folder(path: Path, *, create: bool) -> _Folder | None:
+    if create:
+        # There already (checked below), or not writable (no cache then).
+        with contextlib.suppress(OSError):
+            os.mkdir(path)
+    try:
+        return _Folder(path)
     except OSError:
         return None
+
+
+# --- the key --------------------------------------------------------------------------------
+
+
+def _key(*, create: bool) -> bytes | None:
+    """The user's key: exactly KEY_BYTES read from a regular file, else a new one (when asked)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hnqt"
+    folder = _open_folder(base, create=False)
+    key = folder.read(_KEY_FILE, KEY_BYTES) if folder is not None else None
+    if key is not None and len(key) == KEY_BYTES:
+        if folder is not None:
+            folder.close()
+        return key
+    if folder is not None:
+        folder.close()
+    if not create:
+        return None
+    try:
+        base.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    folder = _open_folder(base, create=True)
+    if folder is None:
+        return None
+    key = os.urandom(KEY_BYTES)
+    try:
+        folder.create(_KEY_FILE, iter([key]), 0o600, sync=True)
+    except OSError:
+        return None
+    finally:
+        folder.close()
+    return key
+
+
+def _mac(key: bytes, *parts: bytes | memoryview) -> bytes:
+    check = blake2b(key=key, digest_size=_MAC_BYTES)
+    for part in parts:
+        check.update(part)
+    return check.digest()
+
+
+# --- records as JSON ------------------------------------------------------------------------
+
+
+def _record_classes() -> dict[str, type[Record]]:
+    """Every record class by `module.Class`; what a cache may name (nothing else is built)."""
+    found: dict[str, type[Record]] = {}
+    pending: list[type[Record]] = list(Record.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        if "__slots__" in cls.__dict__:  # not the class `dataclass(slots=True)` replaced
+            found[_tag(cls)] = cls
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+def _tag(cls: type) -> str:
+    return f"{cls.__module__.rpartition('.')[2]}.{cls.__name__}"
+
+
+def _encode(value: object) -> object:
+    """JSON for what json cannot write itself: a record as {class: [fields]}, a date."""
+    if isinstance(value, Record):
+        return {_tag(type(value)): value._values()}
+    if type(value) is date:
+        return {"date": value.toordinal()}
+    raise TypeError(f"hnqt cache cannot hold {type(value).__name__}")
+
+
+def _tuples(value: object) -> object:
+    return tuple(_tuples(v) for v in value) if type(value) is list else value
+
+
+class _Decoder:
+    """Rebuilds records without validating again: the signature says hnqt wrote them."""
+
+    def __init__(self) -> None:
+        self.classes = _record_classes()
+
+    def __call__(self, obj: dict[str, Any]) -> object:
+        ((tag, values),) = obj.items()
+        if tag == "date":
+            return date.fromordinal(values)
+        cls = self.classes[tag]
+        instance = cls.__new__(cls)
+        instance.__setstate__(tuple(_tuples(v) for v in values))
+        return instance
+
+
+def to_json(value: object) -> bytes:
+    """`value` made of lists, tuples, strings, numbers, records and dates; no dicts (a dict in
+    the cache is a record or a date)."""
+    return json.dumps(value, default=_encode, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False).encode()  # fmt: skip
+
+
+def from_json(data: bytes | memoryview) -> Any:
+    """Lists come back as lists; inside records, as the tuples the records hold."""
+    return json.loads(bytes(data), object_hook=_Decoder())
+
+
+# --- the cache file -------------------------------------------------------------------------
+
+
+def _code_fingerprint() -> list[list[object]]:
+    """Changes whenever any module of hnqt changes: an old cache then stops counting."""
+    package = Path(__file__).parent
+    stamps: list[list[object]] = [[_FORMAT]]
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                status = os.stat(os.path.join(folder, name))
+                stamps.append([os.path.relpath(folder, package), name, status.st_size,
+                               status.st_mtime_ns])  # fmt: skip
+    return stamps
 
 
 class Snapshot:
-    """What the last run left: file stamps, the checked summary, and the registry (unpickled
-    only when asked for: `validate` needs the summary alone)."""
+    """What the last run left: file stamps and a summary, both checked; the body (large) is
+    checked and decoded only when asked for (`validate` needs the summary alone)."""
 
-    def __init__(self, stamps: dict[str, Stamp], summary: object, registry: memoryview) -> None:
+    def __init__(self, stamps: dict[str, Stamp], summary: Any, key: bytes,
+                 header_mac: bytes, body: memoryview) -> None:  # fmt: skip
         self.stamps = stamps
         self.summary = summary
-        self._registry = registry
+        self._key = key
+        self._header_mac = header_mac
+        self._body = body
 
-    def registry(self) -> object | None:
+    def body(self) -> Any | None:
+        payload, mac = self._body[:-_MAC_BYTES], self._body[-_MAC_BYTES:]
+        if len(mac) != _MAC_BYTES or not _compare_digest(
+            _mac(self._key, self._header_mac, payload), bytes(mac)
+        ):
+            return None
         try:
-            registry: object = pickle.loads(self._registry)
-            return registry
-        except Exception:  # a damaged cache only costs a slower run
+            return from_json(payload)
+        except (ValueError, TypeError, KeyError, RecursionError):
             return None
 
 
-def _folder(root: Path) -> Path | None:
-    """The cache folder, unless it is a link: a `.hnqt-cache` link arriving with a pull
-    request must not make hnqt read or write somewhere else."""
-    folder = root / CACHE_DIR
-    return None if folder.is_symlink() else folder
-
-
 def load(root: Path) -> Snapshot | None:
-    """The last run's snapshot, or None without a trustworthy cache.
+    """The last run's snapshot, or None without a cache that passes every check.
 
-    Layout: header length (8 bytes), header pickle, registry pickle, signature (32 bytes).
+    Layout: header length (8 bytes), header JSON, its MAC, body JSON, MAC of header MAC + body.
     """
-    key = _key()
-    folder = _folder(root)
+    key = _key(create=False)
+    if key is None:
+        return None
+    folder = _open_folder(root / CACHE_DIR, create=False)
     if folder is None:
         return None
     try:
-        blob = memoryview((folder / _FILE).read_bytes())
-    except OSError:
+        raw = folder.read(CACHE_FILE, _MAX_BYTES)
+    finally:
+        folder.close()
+    if raw is None or len(raw) < 8 + 2 * _MAC_BYTES:
         return None
-    if key is None or len(blob) < 40:
+    blob = memoryview(raw)
+    size = int.from_bytes(blob[:8], "little")
+    end = 8 + size
+    if end + 2 * _MAC_BYTES > len(blob):
         return None
-    payload, signature = blob[:-32], blob[-32:]
-    check = blake2b(key=key, digest_size=32)
-    check.update(payload)
-    if check.digest() != signature:  # a local file and key: no timing attack to fear
+    header_mac = bytes(blob[end : end + _MAC_BYTES])
+    if not _compare_digest(_mac(key, blob[:end]), header_mac):
         return None
-    size = int.from_bytes(payload[:8], "little")
     try:
-        fingerprint, stamps, summary = pickle.loads(payload[8 : 8 + size])
-    except Exception:
+        code, stamps, summary = from_json(blob[8:end])
+        if code != _code_fingerprint():
+            return None
+        kept: dict[str, Stamp] = {rel: (size, mtime, ctime, inode)
+                                  for rel, size, mtime, ctime, inode in stamps}  # fmt: skip
+        return Snapshot(kept, summary, key, header_mac, blob[end + _MAC_BYTES :])
+    except (ValueError, TypeError, KeyError, RecursionError):
         return None
-    if fingerprint != _code_fingerprint():
-        return None
-    return Snapshot(stamps, summary, payload[8 + size :])
-
-
-class _SigningWriter:
-    """Writes through to a file while signing what passes, so a large registry is pickled
-    straight to disk instead of into memory first."""
-
-    def __init__(self, file: BinaryIO, key: bytes) -> None:
-        self.file = file
-        self.signature = blake2b(key=key, digest_size=32)
-
-    def write(self, data: bytes) -> int:
-        self.signature.update(data)
-        return self.file.write(data)
 
 
 def _racy(stamp: Stamp, now: int) -> bool:
-    """Modified so recently that a same-size edit might not have moved the mtime: within the
-    clock tick of the file system (2 s where mtimes are whole seconds, else 50 ms)."""
+    """Changed so recently that a same-size edit might not have moved mtime or ctime: within
+    the clock tick of the file system (2 s where times are whole seconds, else 50 ms)."""
+    latest = max(stamp[1], stamp[2])
     window = _COARSE_NS if stamp[1] % 1_000_000_000 == 0 else _FINE_NS
-    return stamp[1] >= now - window
+    return latest >= now - window
 
 
-def _make(folder: Path) -> None:
-    """The cache folder, ignored by git wherever the registry lives."""
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
-
-
-def save(root: Path, stamps: dict[str, Stamp], summary: object, registry: object) -> None:
-    """Write the cache atomically; silently skip when the folder is not writable.
-
-    A racily modified file (see `_racy`) gets an impossible stamp, so the next run reads it
-    again instead of trusting a same-size edit in the same clock tick (git's rule).
-    """
-    key = _key()
+def save(root: Path, stamps: dict[str, Stamp], summary: object, body: object) -> None:
+    """Write the cache in one piece; silently skip when it cannot be (not writable, a link or
+    a file named like the folder, something in the way)."""
+    key = _key(create=True)
     if key is None:
         return
     now = time.time_ns()
-    kept = {rel: RACY if _racy(stamp, now) else stamp for rel, stamp in stamps.items()}
-    header = pickle.dumps((_code_fingerprint(), kept, summary), pickle.HIGHEST_PROTOCOL)
-    folder = _folder(root)
+    kept = [(rel, *(RACY if _racy(stamp, now) else stamp)) for rel, stamp in stamps.items()]
+    header = to_json((_code_fingerprint(), kept, summary))
+    folder = _open_folder(root / CACHE_DIR, create=True)
     if folder is None:
         return
-    temporary = folder / f"{_FILE}.{os.getpid()}.tmp"
     try:
-        _make(folder)
-        with open(temporary, "wb") as file:
-            writer = _SigningWriter(file, key)
-            writer.write(len(header).to_bytes(8, "little"))
-            writer.write(header)
-            pickle.dump(registry, writer, pickle.HIGHEST_PROTOCOL)
-            file.write(writer.signature.digest())
-        os.replace(temporary, folder / _FILE)
+        folder.add_once(".gitignore", b"*\n")
+
+        def chunks() -> Iterator[bytes]:
+            header_mac = _mac(key, len(header).to_bytes(8, "little"), header)
+            yield len(header).to_bytes(8, "little")
+            yield header
+            yield header_mac
+            payload = to_json(body)
+            yield payload
+            yield _mac(key, header_mac, payload)
+
+        folder.create(CACHE_FILE, chunks())
     except OSError:
-        temporary.unlink(missing_ok=True)
+        pass
+    finally:
+        folder.close()
+
+
+# --- small records of other commands (`fmt`: files known canonical) --------------------------
 
 
 def load_marks(root: Path, name: str) -> dict[str, object]:
     """A command's small record of what it already knows (`fmt`: the files already in canonical
     form, by stamp): JSON, never code, and trusted only when signed with the user's key by
     the code running now, so a record arriving in a pull request counts for nothing."""
-    key, folder = _key(), _folder(root)
-    if key is None or folder is None or (folder / name).is_symlink():
+    key = _key(create=False)
+    folder = _open_folder(root / CACHE_DIR, create=False) if key is not None else None
+    if key is None or folder is None:
         return {}
     try:
-        blob = (folder / name).read_bytes()
-    except OSError:
+        blob = folder.read(name, _MAX_BYTES)
+    finally:
+        folder.close()
+    if blob is None or len(blob) < _MAC_BYTES:
         return {}
-    payload, signature = blob[:-32], blob[-32:]
-    if blake2b(payload, key=key, digest_size=32).digest() != signature:
+    payload, signature = blob[:-_MAC_BYTES], blob[-_MAC_BYTES:]
+    if not _compare_digest(_mac(key, name.encode(), payload), signature):
         return {}
     try:
         fingerprint, marks = json.loads(payload)
     except ValueError:
         return {}
-    if fingerprint != repr(_code_fingerprint()) or not isinstance(marks, dict):
+    if fingerprint != _code_fingerprint() or not isinstance(marks, dict):
         return {}
     return marks
 
 
 def save_marks(root: Path, name: str, marks: dict[str, object]) -> None:
-    """Write a command's record, signed; silently skipped where the cache cannot be written."""
-    key, folder = _key(), _folder(root)
+    """Write a command's record, signed (under its name, so one record cannot pass for
+    another); silently skipped where the cache cannot be written."""
+    key = _key(create=True)
+    folder = _open_folder(root / CACHE_DIR, create=True) if key is not None else None
     if key is None or folder is None:
         return
-    payload = json.dumps([repr(_code_fingerprint()), marks], ensure_ascii=False).encode()
-    temporary = folder / f"{name}.{os.getpid()}.tmp"
+    payload = json.dumps([_code_fingerprint(), marks], ensure_ascii=False).encode()
     try:
-        _make(folder)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        with os.fdopen(os.open(temporary, flags, 0o666), "wb") as file:
-            file.write(payload + blake2b(payload, key=key, digest_size=32).digest())
-        os.replace(temporary, folder / name)
+        folder.add_once(".gitignore", b"*\n")
+        folder.create(name, iter([payload, _mac(key, name.encode(), payload)]))
     except OSError:
-        temporary.unlink(missing_ok=True)
+        pass
+    finally:
+        folder.close()
 
 
 def racy(stamp: Stamp) -> bool:

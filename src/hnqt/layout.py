@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Stamp
+from .cache import Stamp, stamp_of
 from .problems import Problem, UsageError
 
 if TYPE_CHECKING:
@@ -174,9 +174,8 @@ def discover(root: Path) -> tuple[dict[str, tuple[str, str | None, Stamp]], list
                     )
                 )
             elif entry.name.endswith(".yaml") and entry.is_file():
-                stat = entry.stat()
                 kind = classify(tuple(rel.split("/")[1:]))
-                found[rel] = (entry.path, kind, (stat.st_size, stat.st_mtime_ns))
+                found[rel] = (entry.path, kind, stamp_of(entry.stat()))
     return found, problems
 
 

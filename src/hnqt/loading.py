@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import cache
 from .cache import Stamp
@@ -28,17 +29,25 @@ class Checked:
     def of(cls, registry: Registry) -> Checked:
         return cls(registry.root, tuple(registry.files), registry.problems, registry.discovered)
 
+    def plain(self) -> list[object]:
+        """As data for the cache (see `cache.to_json`)."""
+        return [self.files, self.problems, self.discovered]
+
+    @classmethod
+    def from_plain(cls, root: Path, data: list[Any]) -> Checked:
+        files, problems, discovered = data
+        return cls(root, tuple(files), problems, discovered)
+
 
 def check(root: Path, *, use_cache: bool = True) -> Checked:
     """The problems of the registry; a warm cache answers without reading the registry back."""
     files, discovered = discover(root)
     stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
     snapshot = cache.load(root) if use_cache else None
-    summary = snapshot.summary if snapshot else None
-    if snapshot and snapshot.stamps == stamps and isinstance(summary, Checked) \
-            and summary.discovered == discovered:  # fmt: skip
-        summary.root = root
-        return summary
+    if snapshot is not None and snapshot.stamps == stamps:
+        summary = Checked.from_plain(root, snapshot.summary)
+        if summary.discovered == discovered:
+            return summary
     return Checked.of(_refresh(root, files, discovered, snapshot, use_cache))
 
 
@@ -48,11 +57,25 @@ def load(root: Path, *, use_cache: bool = True) -> Registry:
     stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
     snapshot = cache.load(root) if use_cache else None
     if snapshot is not None and snapshot.stamps == stamps:
-        old = snapshot.registry()
-        if isinstance(old, Registry) and old.discovered == discovered:
-            old.root = root
-            return old
+        summary = Checked.from_plain(root, snapshot.summary)
+        results = _cached_results(snapshot)
+        if summary.discovered == discovered and results is not None:
+            registry = assemble(root, results)
+            registry.problems = summary.problems  # the cross-file checks' too
+            registry.discovered = discovered
+            return registry
     return _refresh(root, files, discovered, snapshot, use_cache)
+
+
+def _cached_results(snapshot: cache.Snapshot) -> dict[str, FileResult] | None:
+    """What the cache kept of each file, or None when its body fails a check."""
+    body = snapshot.body()
+    if not isinstance(body, list):
+        return None
+    try:
+        return {item[0]: FileResult.from_plain(item) for item in body}
+    except (ValueError, TypeError, IndexError):
+        return None
 
 
 def _refresh(
@@ -63,8 +86,7 @@ def _refresh(
     use_cache: bool,
 ) -> Registry:
     """Read what changed since the snapshot (everything without one), check, save."""
-    old = snapshot.registry() if snapshot is not None else None
-    previous = old.files if isinstance(old, Registry) else {}
+    previous = (_cached_results(snapshot) if snapshot is not None else None) or {}
     old_stamps = snapshot.stamps if snapshot is not None else {}
     problems = list(discovered)
     results: dict[str, FileResult] = {}
@@ -83,7 +105,8 @@ def _refresh(
     registry.problems[:0] = problems
     if use_cache:
         stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
-        cache.save(root, stamps, Checked.of(registry), registry)
+        body = [result.plain() for result in results.values()]
+        cache.save(root, stamps, Checked.of(registry).plain(), body)
     return registry
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .deadlines import Deadline, DeadlineError, parse_deadline_of
 from .layout import task_file_stem, unit_names
@@ -59,6 +59,26 @@ class FileResult:
         from .yamlio import nearest
 
         return nearest(self.positions, tuple(path))
+
+    def plain(self) -> list[object]:
+        """As JSON-able data for the cache (records stay records: the cache writes them)."""
+        positions = [[list(path), line, column] for path, (line, column) in self.positions.items()]
+        units = [[list(path), name] for path, name in self.units]
+        return [self.rel, self.kind, self.record, self.problems, positions, self.deadline, units]
+
+    @classmethod
+    def from_plain(cls, data: list[Any]) -> FileResult:
+        """Back from `plain` as the cache decoded it (lists where tuples were)."""
+        rel, kind, record, problems, positions, deadline, units = data
+        return cls(
+            rel,
+            kind,
+            record,
+            tuple(problems),
+            {tuple(path): (line, column) for path, line, column in positions},
+            deadline,
+            tuple((tuple(path), name) for path, name in units),
+        )
 
 
 def read_file(path: Path, rel: str, kind: str) -> FileResult:
