@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from ..compat import ClickException, Context
 from ..help_vi import VietnameseCommand, VietnameseContext
 from ..problems import UsageError
+from ..render.safe import visible
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -36,9 +37,10 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as error:
-            typer.echo(f"lỗi: {error.message}", err=True)
+            # The message may quote what was typed or read (`--so $'\e]0;…'`): shown, not obeyed.
+            typer.echo(f"lỗi: {visible(error.message)}", err=True)
             if error.hint:
-                typer.echo(f"    gợi ý: {error.hint}", err=True)
+                typer.echo(f"    gợi ý: {visible(error.hint)}", err=True)
             raise typer.Exit(2) from None
 
 

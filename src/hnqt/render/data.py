@@ -8,6 +8,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..values import Record
+from .safe import csv_cell, json_text
 
 # Excel takes a CSV file without it for the ANSI code page and garbles Vietnamese; csv
 # readers (Python's "utf-8-sig", pandas, LibreOffice) skip it.
@@ -32,11 +33,12 @@ def jsonable(value: Any) -> Any:
 def to_json(payload: Any) -> str:
     import json
 
-    return json.dumps(jsonable(payload), ensure_ascii=False, indent=2)
+    return json_text(json.dumps(jsonable(payload), ensure_ascii=False, indent=2))
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV text that Excel opens as UTF-8; an empty cell for a missing value."""
+    """CSV text that Excel opens as UTF-8; an empty cell for a missing value; a cell that a
+    spreadsheet would take for a formula is kept as text."""
     import csv
     import io
 
@@ -44,5 +46,5 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows(["" if cell is None else csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()

@@ -15,6 +15,7 @@ from ..registry import Registry
 from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
 from .labels import ITEM_KINDS
+from .safe import visible
 from .tables import Block, Column, for_a_person, nothing_found, render_blocks
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
@@ -103,7 +104,7 @@ def render_ics(view: DueView) -> str:
     calendar = Calendar()
     calendar.add("prodid", "-//hnqt//Hà Nội · Quan hệ quốc tế//VI")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"hnqt — {view.unit.name if view.unit else 'mọi đơn vị'}")
+    calendar.add("x-wr-calname", visible(f"hnqt — {view.unit.name if view.unit else 'mọi đơn vị'}"))
     for item in view.items:
         if item.due is None:
             continue
@@ -111,12 +112,16 @@ def render_ics(view: DueView) -> str:
         event.add("uid", f"{item.id}/{item.unit}@hnqt")
         event.add("dtstamp", view.as_of)
         event.add("dtstart", item.due)
-        event.add("summary", f"[{STATUS_LABELS[item.status]}] {_label(item)}: {item.title}")
+        # icalendar escapes text per RFC 5545 (backslash, `;`, `,`, newline); control
+        # characters, which RFC 5545 does not allow in text, are shown instead.
+        event.add(
+            "summary", visible(f"[{STATUS_LABELS[item.status]}] {_label(item)}: {item.title}")
+        )
         event.add(
             "description",
-            f"Thời hạn: {item.deadline_text}\nĐơn vị: "
-            f"{view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})\n"
-            f"Căn cứ: {item.basis}\nTệp: {item.source}"
+            f"Thời hạn: {visible(item.deadline_text)}\nĐơn vị: "
+            f"{visible(view.unit_names[item.unit])} ({ROLE_LABELS[item.role]})\n"
+            f"Căn cứ: {visible(item.basis)}\nTệp: {visible(item.source)}"
             + ("\nGiả định: văn bản ban hành trước hạn này" if item.assumed else ""),
         )
         calendar.add_component(event)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..choices import ValidateFormat
 from ..problems import Problem
 from .data import to_json
+from .safe import visible
 
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 
@@ -35,11 +36,14 @@ class TextReporter(Reporter):
     def render(self) -> str:
         lines: list[str] = []
         for p in self.problems:
+            # One line each, whatever a value quoted in the message holds: no value can start
+            # a line of its own (a forged `::error` for CI, say).
             lines.append(
-                f"{p.file}:{p.line}:{p.column}: {_SEVERITY_VI[p.severity]} {p.code}: {p.message}"
+                f"{visible(p.file)}:{p.line}:{p.column}: {_SEVERITY_VI[p.severity]} {p.code}: "
+                f"{visible(p.message)}"
             )
             if p.hint:
-                lines.append(f"    gợi ý: {p.hint}")
+                lines.append(f"    gợi ý: {visible(p.hint)}")
         verdict = "đạt" if self.ok else "không đạt"
         strict = " (--strict: cảnh báo tính như lỗi)" if self.strict and self.warnings else ""
         lines.append(
@@ -62,8 +66,9 @@ class JsonReporter(Reporter):
 
 
 def _escape(text: str, *, property_value: bool = False) -> str:
-    """GitHub workflow-command escaping (properties also escape `:` and `,`)."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub workflow-command escaping (properties also escape `:` and `,`), after control
+    characters are made visible (the log viewer obeys colour and other escapes)."""
+    text = visible(text, lines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

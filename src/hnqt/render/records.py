@@ -28,6 +28,7 @@ from ..registry import Registry, TaskEntry
 from ..statuses import SHORT_LABELS, STATUS_LABELS, STATUSES
 from .data import jsonable, to_csv, to_json
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATES, PLAN_KINDS, UNIT_KINDS, country
+from .safe import visible
 from .tables import Block, Column, nothing_found, render_blocks, terminal_width, wrap
 
 # --- show ------------------------------------------------------------------------------------
@@ -61,7 +62,7 @@ class Sheet:
                 self.lines += [f"  {wrapped[0]}"] + [f"    {line}" for line in wrapped[1:]]
 
     def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
+        return "\n".join(visible(line) for line in self.lines) + "\n"
 
 
 def _assigned(registry: Registry, entry: TaskEntry, role: str) -> str:

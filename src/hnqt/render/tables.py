@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from .safe import visible
+
 
 @dataclass
 class Column:
@@ -98,20 +100,22 @@ def nothing_found(header: str, what: str) -> str:
 
 
 def render_blocks(header: str, blocks: list[Block]) -> str:
-    """The tables as text: wrapped and styled for a person, one line a row for a pipe."""
+    """The tables as text: wrapped and styled for a person, one line a row for a pipe; registry
+    text shows its control characters instead of sending them (`safe.visible`)."""
     person = for_a_person()
-    lines: list[tuple[str, str]] = [(header, "bold")] if header else []
+    lines: list[tuple[str, str]] = [(visible(header), "bold")] if header else []
     for block in blocks:
         if lines:
             lines.append(("", ""))
-        lines.append((block.title, "bold"))
-        head, rule, *rows = fit_columns(block.columns, block.rows, wrap_cells=person)
+        lines.append((visible(block.title), "bold"))
+        rows = [[visible(cell) for cell in row] for row in block.rows]
+        head, rule, *fitted = fit_columns(block.columns, rows, wrap_cells=person)
         lines += [(line, "bold") for line in head] + [(line, "dim") for line in rule]
-        for index, row in enumerate(rows):
+        for index, row in enumerate(fitted):
             style = block.styles[index] if index < len(block.styles) else ""
             lines += [(line, style) for line in row]
         if block.footer:
-            lines.append((block.footer, ""))
+            lines.append((visible(block.footer), ""))
     colour = colour_wanted()
     return "".join((paint(line, style) if colour else line) + "\n" for line, style in lines)
 
