@@ -1,15 +1,19 @@
-"""The console entry point leaves without interpreter teardown (os._exit) only after a command
-that declared itself read-only; a command that writes exits normally."""
+"""The console entry point: it leaves without interpreter teardown (os._exit) only after a
+command that declared itself read-only, and a command that writes exits normally; it holds for
+streams (DESIGN §6, issue 12): output that cannot be written is one line and exit 1, a reader
+leaving the pipe gets silence, never a traceback. Run as users run it: a child process with
+real file descriptors."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, FIXTURE
+from conftest import AS_OF, FIXTURE, console_script
 
 PROBE = """
 import atexit, sys
@@ -54,3 +58,45 @@ def test_bytes_from_a_renderer_reach_stdout_untouched(capfdbinary: pytest.Captur
     emit(b"PK\x03\x04\r\n\xff")
     emit("Sở Y tế")
     assert capfdbinary.readouterr().out == b"PK\x03\x04\r\n\xff" + "Sở Y tế\n".encode()
+
+
+ENV = {**os.environ, "HNQT_REGISTRY": str(FIXTURE), "NO_COLOR": "1"}
+
+
+def _run(args: list[str], **streams) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([console_script(), *args], env=ENV, text=True, timeout=60, **streams)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    "args", [["due", "--as-of", "22/11/2026"], ["validate"], ["list", "units"], ["--help"]]
+)
+def test_a_full_device_is_one_line_and_exit_1(args):
+    with open("/dev/full", "w") as full:
+        done = _run(args, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "lỗi: không ghi được kết quả ra đầu ra chuẩn: thiết bị đã hết chỗ trống"
+    ]
+
+
+def test_a_closed_stdout_is_one_line_and_exit_1():
+    def close_stdout() -> None:
+        os.close(1)
+
+    done = subprocess.run([console_script(), "due"], env=ENV, text=True, timeout=60,
+                          stderr=subprocess.PIPE, preexec_fn=close_stdout)  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "lỗi: đầu ra chuẩn (stdout) đã bị đóng, không có chỗ ghi kết quả"
+    ]
+
+
+def test_a_reader_that_leaves_the_pipe_gets_silence():
+    process = subprocess.Popen([console_script(), "due", "--as-of", "22/11/2026"], env=ENV,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader leaves before the first line
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert error == b""

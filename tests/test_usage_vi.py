@@ -22,8 +22,8 @@ runner = CliRunner()
          "chọn một trong: tasks, reports, plans, agreements, partners, units"),
         (["nope"], "không có lệnh “nope”", "xem `hnqt --help`"),
         # Typer 0.29 no longer gives the value in these two: "giá trị" stands for it
-        (["due", "--within", "-1"], ("--within: -1 nằm ngoài khoảng cho phép (từ 0 trở lên)",
-         "--within: giá trị nằm ngoài khoảng cho phép (từ 0 trở lên)"), "hnqt due --help"),
+        (["due", "--within", "-1"], ("--within: -1 nằm ngoài khoảng cho phép (từ 0 đến 36500)",
+         "--within: giá trị nằm ngoài khoảng cho phép (từ 0 đến 36500)"), "hnqt due --help"),
         (["due", "--within", "abc"], ("--within: “abc” không phải số nguyên",
          "--within: giá trị không phải số nguyên"), "hnqt due --help"),
         (["show", "a", "b"], "thừa đối số: b", "hnqt show --help"),

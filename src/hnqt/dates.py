@@ -11,12 +11,26 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
+# Every year the registry and the commands take (DESIGN §6): dates far outside it are typing
+# slips ("0225", "9999"), and near the ends of Python's calendar a deadline plus an offset
+# would overflow.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+
 class DateError(ValueError):
     """A date that does not exist or is not written in an accepted form."""
 
 
+def check_year(year: int) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateError(f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
+    return year
+
+
 def make_date(year: int, month: int, day: int) -> date:
-    """A calendar date, or DateError naming what is wrong (30/02 does not exist)."""
+    """A calendar date, or DateError naming what is wrong (30/02 does not exist, nor 9999)."""
+    check_year(year)
     if not 1 <= month <= 12:
         raise DateError(f"tháng {month} không tồn tại")
     last = month_end(year, month).day
@@ -41,13 +55,14 @@ class PartialDate(Record):
     @classmethod
     def parse(cls, value: str | int) -> PartialDate:
         """Read `2025`, `2025-05` or `2025-05-06` (what the registry files hold)."""
-        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-            return cls(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(check_year(value))
         match = _ISO.match(value) if isinstance(value, str) else None
         if not match:
             raise DateError("ngày phải viết YYYY-MM-DD, YYYY-MM hoặc YYYY")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        check_year(year)
         if month is not None and day is not None:
             make_date(year, month, day)
         elif month is not None and not 1 <= month <= 12:
@@ -81,6 +96,13 @@ class PartialDate(Record):
         if self.day is None:
             return f"{self.month:02d}/{self.year}"
         return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+
+def day_month(text: str) -> tuple[int, int]:
+    """`15/11` -> (15, 11), a day that exists in some year (29/02 does; 31/02 does not)."""
+    day, _, month = text.partition("/")
+    make_date(2024, int(month), int(day))  # a leap year
+    return int(day), int(month)
 
 
 def parse_user_date(text: str) -> date:

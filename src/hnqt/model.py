@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from .dates import DateError, PartialDate
+from .dates import FIRST_YEAR, LAST_YEAR, DateError, PartialDate, day_month
 from .values import Record, record
 
 
@@ -51,6 +51,38 @@ class _Pattern:
         return result
 
 
+class _DayMonth(_Pattern):
+    """`15/11`: a day and month that exist (31/02 does not; 29/02 does, in leap years)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def check(value: str) -> str:
+            try:
+                day_month(value)
+            except DateError as exc:
+                raise PydanticCustomError(
+                    "bad_date", "{reason}", {"reason": str(exc), "wanted": self.description}
+                ) from None
+            return value
+
+        return core_schema.no_info_after_validator_function(
+            check, super().__get_pydantic_core_schema__(source, handler)
+        )
+
+
+class _Range:
+    """A whole number within bounds: what every command can count with (DESIGN §6)."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.int_schema(ge=self.low, le=self.high, strict=True)
+
+
 _FULL_DATE = r"^\d{4}-\d{2}-\d{2}$"
 _ANY_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PATTERN_HELP[_FULL_DATE] = "ngày đầy đủ dạng 2025-05-06"
@@ -82,7 +114,7 @@ class _DateField:
         else:
             accepted = core_schema.union_schema([
                 core_schema.str_schema(pattern=_ANY_DATE, strict=True),
-                core_schema.int_schema(ge=1900, le=2200, strict=True),
+                core_schema.int_schema(ge=FIRST_YEAR, le=LAST_YEAR, strict=True),
             ])  # fmt: skip
         return core_schema.no_info_after_validator_function(
             to_date,
@@ -92,12 +124,14 @@ class _DateField:
 
 
 Text = Annotated[str, _Strict()]
-Int = Annotated[int, _Strict()]
 Bool = Annotated[bool, _Strict()]
 Id = Annotated[str, _Pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "mã chữ thường ASCII, gạch nối: so-y-te")]
 TaskCode = Annotated[str, _Pattern(r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$", "mã nhiệm vụ: V.19")]
 Country = Annotated[str, _Pattern(r"^[A-Z]{2}$", "mã quốc gia ISO 3166-1 alpha-2: RU")]
-DayMonth = Annotated[str, _Pattern(r"^\d{1,2}/\d{1,2}$", "ngày/tháng: 15/11")]
+DayMonth = Annotated[str, _DayMonth(r"^\d{1,2}/\d{1,2}$", "ngày/tháng có thật: 15/11")]
+Year = Annotated[int, _Range(FIRST_YEAR, LAST_YEAR)]
+Number = Annotated[int, _Range(1, 100_000)]  # an article's or an indicator's number
+MAX_DAYS_AFTER = 3650  # ten years after the awaited document
 Date = Annotated[PartialDate, _DateField(full=False)]
 FullDate = Annotated[PartialDate, _DateField(full=True)]
 Names = tuple[Text, ...]
@@ -251,7 +285,7 @@ class Signatory(FileRecord):
 class Article(FileRecord):
     """An article of an agreement and the units assigned to carry it out."""
 
-    number: Int
+    number: Number
     subject: Text
     units: Names = ()
 
@@ -396,7 +430,7 @@ class Section(FileRecord):
 class Indicator(FileRecord):
     """A target of a plan (Appendix I), keeping the source's numbering."""
 
-    number: Int
+    number: Number
     name: Text
     unit: Text
     target: Text
@@ -440,7 +474,7 @@ class Progress(FileRecord):
 
     date: FullDate
     note: Text | None = None
-    year: Int | None = None
+    year: Year | None = None
     by: Text | None = None
     document: Text | None = None
     done: Bool = False
@@ -460,7 +494,7 @@ class DeadlineSpec(FileRecord):
 
     text: Text
     event: EventRecord | None = None
-    days_after: Annotated[int, _Strict()] | None = None
+    days_after: Annotated[int, _Range(0, MAX_DAYS_AFTER)] | None = None
 
 
 @record
@@ -473,7 +507,7 @@ class Task(FileRecord):
     deadline: Text | DeadlineSpec
     support: Names = ()
     output: Text | None = None
-    articles: tuple[Int, ...] = ()
+    articles: tuple[Number, ...] = ()
     field: Text | None = None
     source: SourceRef | None = None
     notes: Text | None = None
@@ -489,7 +523,7 @@ class Submission(FileRecord):
     """A yearly report a unit sent under a plan's reporting rule."""
 
     unit: Text
-    year: Int
+    year: Year
     date: FullDate
     document: Text | None = None
 

@@ -183,6 +183,14 @@ def _translate(kind: str, error: Any, at: _Located, doc: Document, rel: str) -> 
             f"{where}: dạng giá trị không đúng ({_describe(value)})",
             "xem mẫu trong docs/data-format.md",
         )
+    if error_type in ("greater_than_equal", "less_than_equal"):
+        low = error_type == "greater_than_equal"
+        bound = error["ctx"]["ge" if low else "le"]
+        return here(
+            "bad-value",
+            f"{where}: {value} {'nhỏ hơn mức tối thiểu' if low else 'lớn hơn mức tối đa'} {bound}",
+            f"viết số từ {bound} {'trở lên' if low else 'trở xuống'}",
+        )
     if error_type == "string_too_short":
         return here(
             "bad-value",

@@ -3,8 +3,10 @@
 One module per command group; each registers its commands on the app when imported here."""
 
 import contextlib
+import errno
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -15,7 +17,12 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Console entry point: an unexpected failure is reported in one line, never a traceback."""
+    """Console entry point: an unexpected failure is reported in one line, never a traceback;
+    output that cannot be written (`> /dev/full`, `>&-`) is said in one line, exit 1; a reader
+    that left the pipe (`| head`) gets silence, exit 1, as git does."""
+    if sys.stdout is None:  # started with standard output closed
+        _say("lỗi: đầu ra chuẩn (stdout) đã bị đóng, không có chỗ ghi kết quả")
+        _leave(1)
     _speak_utf8()
     code: int = 0
     try:
@@ -24,36 +31,81 @@ def main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:
+        code = 1
     except Exception as exc:  # the last boundary: a bug in hnqt, not a user mistake
+        if _writing_failed(exc):
+            _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {_reason(exc)}")
+            _leave(1, said=True)
         if os.environ.get("HNQT_DEBUG"):
             raise
-        typer.echo(
+        _say(
             f"lỗi nội bộ của hnqt ({type(exc).__name__}: {exc}); "
-            "chạy lại với HNQT_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển",
-            err=True,
+            "chạy lại với HNQT_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển"
         )
         code = 3
     _leave(code)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, if there is a stderr to say it on."""
+    with contextlib.suppress(OSError, ValueError):
+        typer.echo(message, err=True)
+
+
+def _writing_failed(error: Exception) -> bool:
+    """An error of writing to a stream: no file name (opening a file names it), and a cause
+    that only writing has (every file hnqt itself writes is reported where it is written)."""
+    return isinstance(error, OSError) and error.filename is None and error.errno in _REASONS
+
+
+_REASONS = {
+    errno.ENOSPC: "thiết bị đã hết chỗ trống",
+    errno.EBADF: "đầu ra đã bị đóng",
+    errno.EIO: "lỗi vào/ra của thiết bị",
+    errno.EFBIG: "tệp vượt quá kích thước cho phép",
+    errno.EDQUOT: "vượt hạn mức dung lượng",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+}
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno or 0, f"mã lỗi hệ thống {error.errno}")
 
 
 def _speak_utf8() -> None:
     """Write UTF-8 whatever the locale: on Windows, output sent to a file or a pipe would
     otherwise be encoded in the ANSI code page, which cannot hold Vietnamese (“ế”, “ở”)."""
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # stderr closed: nothing is said
+            continue
         if (stream.encoding or "").lower().replace("-", "") != "utf8" and hasattr(
             stream, "reconfigure"
         ):
             stream.reconfigure(encoding="utf-8")
 
 
-def _leave(code: int) -> None:
+def _leave(code: int, *, said: bool = False) -> NoReturn:
     """Flush and exit. After a read-only command (`command(read_only=True)`), without tearing
     the interpreter down: the teardown (freeing every module and record) took ~15 ms of each
-    command. A command that writes exits normally, so nothing it opened can be cut short."""
-    for stream in (sys.stdout, sys.stderr):
-        # The reader may have left (`| head`) or closed the stream: nothing more to say then.
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            stream.flush()
-    if read_only_ran():
+    command. A command that writes exits normally, so nothing it opened can be cut short.
+    Output that cannot be written is said once (unless `said`) and makes the exit code 1."""
+    failed = False
+    if sys.stdout is not None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader left (`| head`): nothing more to say
+            code, failed = code or 1, True
+        except OSError as error:
+            if not said:
+                _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {_reason(error)}")
+            code, failed = code or 1, True
+        except ValueError:  # closed by someone else: nothing to flush
+            pass
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+    if read_only_ran() or failed:  # a normal exit would flush the broken stream again
         os._exit(code)
     sys.exit(code)

@@ -80,6 +80,22 @@ def printing(output: Path | None) -> Iterator[Callable[["Rendered"], None]]:
     typer.echo(f"đã ghi {output}", err=True)
 
 
+MAX_NAME = 300  # longer than any unit's, plan's or partner's name; a pasted page is a mistake
+
+
+def name_value(value: str | None) -> str | None:
+    """A name typed on the command line: no control character (a NUL cannot be in any name),
+    not a page long (each is compared with every name of the registry)."""
+    if value is None:
+        return None
+    if len(value) > MAX_NAME:
+        raise typer.BadParameter(f"quá dài ({len(value)} ký tự; tối đa {MAX_NAME})")
+    bad = next((ch for ch in value if ch < " " or "\x7f" <= ch <= "\x9f"), None)
+    if bad is not None:
+        raise typer.BadParameter(f"có ký tự điều khiển (mã {ord(bad):#04x}) trong tên")
+    return value
+
+
 def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":
     from ..layout import find_root
     from ..loading import load
@@ -141,6 +157,7 @@ SoOption = Annotated[
         "--so",
         metavar="ĐƠN_VỊ",
         help='Đơn vị (tên đầy đủ, viết tắt hoặc không dấu: "Sở Y tế", SYT, "so y te").',
+        callback=name_value,
     ),
 ]
 AsOfOption = Annotated[
@@ -152,5 +169,8 @@ AsOfOption = Annotated[
     ),
 ]
 PlanOption = Annotated[
-    str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).")
+    str | None,
+    typer.Option(
+        "--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).", callback=name_value
+    ),
 ]

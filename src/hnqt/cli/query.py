@@ -15,6 +15,7 @@ from .options import (
     SoOption,
     as_of_date,
     load_registry,
+    name_value,
     printing,
     status_filter,
     year_option,
@@ -33,6 +34,7 @@ def due(
             "--within",
             metavar="SỐ_NGÀY",
             min=0,
+            max=36500,  # a hundred years: beyond, the horizon leaves the calendar
             help="Chỉ việc đến hạn trong số ngày này (việc quá hạn luôn hiện).",
         ),
     ] = None,
@@ -90,6 +92,7 @@ def show(
             metavar="MÃ",
             help="kh-nq59/V.19, kh-nq59/bao-cao/2026, kh-nq59, tt-st-petersburg-2025, minsk, "
             '"Sở Y tế"…',
+            callback=name_value,
         ),
     ],
     as_of: AsOfOption = None,
@@ -138,7 +141,10 @@ def list_(
     partner: Annotated[
         str | None,
         typer.Option(
-            "--partner", metavar="ĐỐI_TÁC", help="Chỉ những gì liên quan đối tác này (minsk…)."
+            "--partner",
+            metavar="ĐỐI_TÁC",
+            help="Chỉ những gì liên quan đối tác này (minsk…).",
+            callback=name_value,
         ),
     ] = None,
     status: Annotated[
