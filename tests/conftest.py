@@ -184,6 +184,8 @@ def snapshot(folder: Path) -> dict[str, object]:
                 entries[rel] = ("link", os.readlink(path))
             elif os.path.isdir(path):
                 entries[rel] = "dir"
+            elif not os.path.isfile(path):  # a FIFO or a device: never opened (it could block)
+                entries[rel] = ("special", os.lstat(path).st_mode)
             else:
                 stat = os.stat(path)
                 entries[rel] = (Path(path).read_bytes(), stat.st_mode, stat.st_mtime_ns)

@@ -3,13 +3,15 @@ of record each path under data/ holds, where each kind names units, and the walk
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Stamp, stamp_of
-from .problems import Problem, UsageError
+from .cache import CACHE_DIR, Stamp, stamp_of
+from .problems import Problem, UsageError, os_reason
 
 if TYPE_CHECKING:
     from .yamlio import PathKey
@@ -120,63 +122,104 @@ def task_file_stem(code: str) -> str:
 
 
 def discover(root: Path) -> tuple[dict[str, tuple[str, str | None, Stamp]], list[Problem]]:
-    """Every YAML file under data/: rel path -> (path, kind, stamp). Links out are refused."""
+    """Every YAML file under data/: rel path -> (path to read, kind, stamp), and a problem for
+    each thing that stands where a file could be but cannot be read: a folder that cannot be
+    listed, a link out of the registry, to a folder, to nowhere or to itself, a FIFO or a
+    device. Nothing is dropped without a word, and nothing but a regular file is ever opened.
+    A link inside the registry is read through its target's real path."""
     found: dict[str, tuple[str, str | None, Stamp]] = {}
-    problems: list[Problem] = []
+    problems = _cache_folder_problems(root)
     real_root = os.path.realpath(root)
     stack = [(os.path.join(root, DATA), DATA)]
     while stack:
         folder, rel_folder = stack.pop()
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            reason = os_reason(exc)
+            problems.append(_at(rel_folder, "unreadable", f"không đọc được thư mục: {reason}",
+                                "kiểm tra quyền đọc của thư mục"))  # fmt: skip
+            continue
         for entry in entries:
             rel = f"{rel_folder}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, rel))
                 continue
-            if entry.is_symlink():
-                if entry.is_dir():
-                    problems.append(
-                        Problem(
-                            rel,
-                            1,
-                            1,
-                            "symlink",
-                            "thư mục liên kết (symlink) không được đọc",
-                            "đặt tệp thật vào sổ đăng ký thay cho liên kết",
-                        )
-                    )
-                    continue
-                target = os.path.realpath(entry.path)
-                if os.path.commonpath([target, real_root]) != real_root:
-                    problems.append(
-                        Problem(
-                            rel,
-                            1,
-                            1,
-                            "symlink-outside",
-                            "liên kết trỏ ra ngoài sổ đăng ký; tệp không được đọc",
-                            "chép nội dung vào sổ đăng ký thay cho liên kết",
-                        )
-                    )
-                    continue
+            path, status, problem = _target(entry, rel, real_root)
+            if problem is not None:
+                problems.append(problem)
+                continue
             stem, dot, suffix = entry.name.rpartition(".")
             if dot and suffix.lower() in ("yml", "yaml") and suffix != "yaml":
                 # `.yml` or `.YAML` would otherwise be skipped without a word.
-                problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        "unexpected-file",
-                        "tệp YAML của sổ đăng ký dùng đuôi .yaml (chữ thường)",
-                        f"đổi tên thành {stem}.yaml",
-                    )
-                )
-            elif entry.name.endswith(".yaml") and entry.is_file():
+                problems.append(_at(rel, "unexpected-file",
+                                    "tệp YAML của sổ đăng ký dùng đuôi .yaml (chữ thường)",
+                                    f"đổi tên thành {stem}.yaml"))  # fmt: skip
+            elif entry.name.endswith(".yaml"):
+                if status is None or not stat.S_ISREG(status.st_mode):
+                    problems.append(_at(rel, "not-a-file",
+                                        "không phải tệp thường (FIFO, thiết bị hay socket); "
+                                        "không được đọc",
+                                        "xóa nó và đặt tệp YAML thật vào chỗ này"))  # fmt: skip
+                    continue
                 kind = classify(tuple(rel.split("/")[1:]))
-                found[rel] = (entry.path, kind, stamp_of(entry.stat()))
+                found[rel] = (path, kind, stamp_of(status))
     return found, problems
+
+
+def _target(
+    entry: os.DirEntry[str], rel: str, real_root: str
+) -> tuple[str, os.stat_result | None, Problem | None]:
+    """What an entry leads to: (path to read, its status, or the problem that stops it)."""
+    if not entry.is_symlink():
+        try:
+            return entry.path, entry.stat(follow_symlinks=False), None
+        except OSError as exc:
+            return entry.path, None, _at(rel, "unreadable", f"không đọc được: {os_reason(exc)}")
+    try:
+        status: os.stat_result | None = os.stat(entry.path)
+    except OSError as exc:
+        status, error = None, exc
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        return entry.path, None, _at(rel, "symlink", "thư mục liên kết (symlink) không được đọc",
+                                     "đặt tệp thật vào sổ đăng ký thay cho liên kết")  # fmt: skip
+    target = os.path.realpath(entry.path)
+    if os.path.commonpath([target, real_root]) != real_root:
+        return entry.path, None, _at(rel, "symlink-outside",
+                                     "liên kết trỏ ra ngoài sổ đăng ký; tệp không được đọc",
+                                     "chép nội dung vào sổ đăng ký thay cho liên kết")  # fmt: skip
+    if status is not None:
+        return target, status, None
+    if error.errno == errno.ELOOP:
+        return entry.path, None, _at(rel, "symlink-loop",
+                                     "liên kết vòng (trỏ về chính nó); không được đọc",
+                                     "xóa liên kết và đặt tệp thật vào chỗ này")  # fmt: skip
+    if error.errno == errno.ENOENT:
+        return entry.path, None, _at(rel, "dangling-link",
+                                     f"liên kết trỏ tới “{os.readlink(entry.path)}”, "
+                                     "nơi không có tệp nào; không được đọc",
+                                     "xóa liên kết, hoặc đặt tệp thật vào chỗ này")  # fmt: skip
+    return entry.path, None, _at(rel, "unreadable", f"không đọc được: {os_reason(error)}")
+
+
+def _cache_folder_problems(root: Path) -> list[Problem]:
+    """A file or a link where hnqt keeps its cache: no cache can be kept (nor trusted) there."""
+    try:
+        status = os.lstat(root / CACHE_DIR)
+    except OSError:
+        return []  # none yet: it is made when first needed
+    if stat.S_ISDIR(status.st_mode):
+        return []
+    what = "liên kết" if stat.S_ISLNK(status.st_mode) else "tệp"
+    return [_at(CACHE_DIR, "cache-blocked",
+                f"“{CACHE_DIR}” là một {what}, không phải thư mục bộ nhớ đệm của hnqt",
+                f"xóa {CACHE_DIR}; hnqt tạo lại thư mục này khi chạy")]  # fmt: skip
+
+
+def _at(rel: str, code: str, message: str, hint: str = "") -> Problem:
+    """A problem with a path as a whole (nothing inside it could be read)."""
+    return Problem(rel, 1, 1, code, message, hint)
 
 
 def inside(path: Path, root: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Literal
 
 from .values import Record, record
@@ -41,6 +42,10 @@ CODES: dict[str, str] = {
     "unexpected-file": "tệp không thuộc loại nào của sổ đăng ký",
     "symlink": "thư mục liên kết",
     "symlink-outside": "liên kết trỏ ra ngoài sổ đăng ký",
+    "symlink-loop": "liên kết vòng",
+    "dangling-link": "liên kết trỏ tới tệp không có",
+    "not-a-file": "không phải tệp thường (FIFO, thiết bị, socket)",
+    "cache-blocked": "chỗ của thư mục bộ nhớ đệm .hnqt-cache bị chiếm",
     "missing-file": "thiếu tệp bắt buộc",
     "duplicate-id": "mã hoặc số lặp lại",
     "unknown-unit": "tên đơn vị không có trong danh mục",
@@ -108,6 +113,30 @@ class Problem(Record):
         if self.hint:
             data["hint"] = self.hint
         return data
+
+
+# What the operating system says, in Vietnamese (its own words are English: "Permission denied").
+_OS_REASONS = {
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không được phép",
+    errno.ENOENT: "không tồn tại",
+    errno.ELOOP: "liên kết vòng",
+    errno.ENOTDIR: "không phải thư mục",
+    errno.EISDIR: "là thư mục",
+    errno.ENOSPC: "thiết bị đã hết chỗ trống",
+    errno.EDQUOT: "vượt hạn mức dung lượng",
+    errno.EBADF: "đầu ra đã bị đóng",
+    errno.EIO: "lỗi vào/ra của thiết bị",
+    errno.EFBIG: "tệp vượt quá kích thước cho phép",
+    errno.EROFS: "hệ thống tệp chỉ đọc",
+    errno.ENAMETOOLONG: "tên quá dài",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operation on a file failed, in Vietnamese."""
+    return _OS_REASONS.get(error.errno or 0, f"lỗi hệ thống số {error.errno}")
 
 
 class UsageError(Exception):

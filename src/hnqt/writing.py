@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import UsageError
+from .problems import UsageError, os_reason
 
 LOCK_SUFFIX = ".lock"
 ANY = object()  # commit without comparing the file to what was read
@@ -29,7 +29,7 @@ def prepare_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"không tạo được thư mục “{folder}”: {exc.strerror}",
+            f"không tạo được thư mục “{folder}”: {os_reason(exc)}",
             "kiểm tra quyền ghi, hoặc chọn thư mục khác",
         ) from None
 
@@ -62,7 +62,7 @@ class Lock:
             ) from None
         except OSError as exc:
             raise UsageError(
-                f"không ghi được “{path}”: {exc.strerror}", "kiểm tra quyền ghi của thư mục"
+                f"không ghi được “{path}”: {os_reason(exc)}", "kiểm tra quyền ghi của thư mục"
             ) from None
 
     def read(self) -> bytes | None:
@@ -94,7 +94,7 @@ class Lock:
         except OSError as exc:
             self.lock.unlink(missing_ok=True)
             raise UsageError(
-                f"không ghi được “{self.path}”: {exc.strerror}", "kiểm tra quyền ghi của thư mục"
+                f"không ghi được “{self.path}”: {os_reason(exc)}", "kiểm tra quyền ghi của thư mục"
             ) from None
 
     def release(self) -> None:

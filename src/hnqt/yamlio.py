@@ -10,14 +10,16 @@ leading zero (a phone number, a document number) is never turned into an integer
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .names import nfc
-from .problems import Problem, Severity
+from .problems import Problem, Severity, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -352,6 +354,17 @@ def _build(text: str, reader: _Reader) -> Document:
     return doc
 
 
+def _read_regular(path: Path, reader: _Reader) -> bytes:
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise reader.fatal(1, 1, "not-a-file", "không phải tệp thường; không được đọc",
+                               "xóa nó và đặt tệp YAML thật vào chỗ này")  # fmt: skip
+        _cap(status.st_size, reader)  # before reading a huge file into memory
+        return file.read(MAX_BYTES + 1)
+
+
 def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     """Text to a Document, with every problem found on the way."""
     from ruamel.yaml.error import MarkedYAMLError
@@ -408,16 +421,24 @@ def decoded(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         return None, reader.problems
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO put in place of the file must not block
+    | getattr(os, "O_NOFOLLOW", 0)  # a link put in place of it must not be followed
+    | getattr(os, "O_BINARY", 0)
+)
+
+
 def read(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Read a registry file from disk: size cap first, then decode and parse."""
+    """Read a registry file from disk: a regular file only (checked on the open file, so
+    nothing swapped in since discovery is read), size cap first, then decode and parse."""
     reader = _Reader(rel)
     try:
-        _cap(path.stat().st_size, reader)  # before reading a huge file into memory
-        text, problems = decoded(path.read_bytes(), rel)
+        text, problems = decoded(_read_regular(path, reader), rel)
     except _Abort:
         return None, reader.problems
     except OSError as exc:
-        reader.add(1, 1, "unreadable", f"không đọc được tệp: {exc.strerror}")
+        reader.add(1, 1, "unreadable", f"không đọc được tệp: {os_reason(exc)}")
         return None, reader.problems
     if text is None:
         return None, problems

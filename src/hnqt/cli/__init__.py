@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import typer
 
+from ..problems import os_reason
 from . import check, diff, edit, fmt, query, report  # noqa: F401  (registers the commands)
 from .app import app, read_only_ran
 
@@ -34,8 +35,8 @@ def main() -> None:
     except BrokenPipeError:
         code = 1
     except Exception as exc:  # the last boundary: a bug in hnqt, not a user mistake
-        if _writing_failed(exc):
-            _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {_reason(exc)}")
+        if isinstance(exc, OSError) and _writing_failed(exc):
+            _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {os_reason(exc)}")
             _leave(1, said=True)
         if os.environ.get("HNQT_DEBUG"):
             raise
@@ -53,25 +54,14 @@ def _say(message: str) -> None:
         typer.echo(message, err=True)
 
 
-def _writing_failed(error: Exception) -> bool:
+def _writing_failed(error: OSError) -> bool:
     """An error of writing to a stream: no file name (opening a file names it), and a cause
     that only writing has (every file hnqt itself writes is reported where it is written)."""
-    return isinstance(error, OSError) and error.filename is None and error.errno in _REASONS
+    return error.filename is None and error.errno in _WRITE_ERRORS
 
 
-_REASONS = {
-    errno.ENOSPC: "thiết bị đã hết chỗ trống",
-    errno.EBADF: "đầu ra đã bị đóng",
-    errno.EIO: "lỗi vào/ra của thiết bị",
-    errno.EFBIG: "tệp vượt quá kích thước cho phép",
-    errno.EDQUOT: "vượt hạn mức dung lượng",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
-}
-
-
-def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno or 0, f"mã lỗi hệ thống {error.errno}")
+# What only writing a stream runs into (opening or reading a file names the file).
+_WRITE_ERRORS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT}
 
 
 def _speak_utf8() -> None:
@@ -99,7 +89,7 @@ def _leave(code: int, *, said: bool = False) -> NoReturn:
             code, failed = code or 1, True
         except OSError as error:
             if not said:
-                _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {_reason(error)}")
+                _say(f"lỗi: không ghi được kết quả ra đầu ra chuẩn: {os_reason(error)}")
             code, failed = code or 1, True
         except ValueError:  # closed by someone else: nothing to flush
             pass
