@@ -19,7 +19,7 @@ import pytest
 from conftest import console_script
 from hnqt import cache, loading
 from hnqt.dates import PartialDate
-from hnqt.deadlines import Deadline
+from hnqt.deadlines import parse as parse_deadline
 from hnqt.loading import check, load
 from hnqt.model import Task
 from hnqt.problems import Problem
@@ -83,7 +83,7 @@ def test_records_come_back_equal_and_of_their_own_class():
     task = Task(code="I.1", title="T", lead=("Sở Y tế",), deadline="2026")
     value = [
         task,
-        Deadline("year", "2026", due=date(2026, 12, 31)),
+        parse_deadline("Quý II/2026; hằng năm trước 15/11"),
         PartialDate(2025, 5),
         Problem("data/x.yaml", 3, 4, "bad-date", "ngày sai", "sửa"),
         ("tuple", ["list"]),
@@ -92,7 +92,7 @@ def test_records_come_back_equal_and_of_their_own_class():
     assert back[:4] == value[:4]
     assert [type(v) for v in back[:4]] == [type(v) for v in value[:4]]
     assert back[0].lead == ("Sở Y tế",)  # tuples inside records stay tuples
-    assert back[1].due == date(2026, 12, 31)
+    assert back[1].clauses[0].due == date(2026, 6, 30)
 
 
 def test_the_cache_file_is_json_not_pickle(warm):
