@@ -286,3 +286,73 @@ def test_one_unit_closing_a_shared_task_closes_only_its_own_share(tmp_path: Path
     assert all(counts["done_on_time"] == 0 for unit, counts in rows.items() if unit != "so-du-lich")
     shown = " ".join(run("show", "kh-nq59/VI.1", "--as-of", DAY).output.split())
     assert "năm 2026: 1/20 đơn vị đã xong: Sở Du lịch — chưa xong: Ban Quản lý" in shown
+
+
+# --- a broken registry is owned up to (issue 12, item 5) -------------------------------------
+
+BROKEN_TASK = 'code: "I.2"\ntitle: "Hai\nlead: ["Sở Y tế"]\ndeadline: "2026"\n'  # unclosed quote
+GOOD_TASK = 'code: "I.3"\ntitle: "Ba"\nlead: ["Sở Y tế"]\ndeadline: "2026"\n'
+TASKS = "data/plans/kh-test/tasks"
+
+
+def _run(root: Path, *args: str):
+    return runner.invoke(app, [*args, "--registry", str(root)], env=ENV)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "--so", "Sở Y tế", "--as-of", "01/01/2026"],
+        ["due", "--as-of", "01/01/2026", "--format", "json"],
+        ["list", "tasks"],
+        ["stats"],
+        ["show", "kh-test/I.3"],
+    ],
+)
+def test_files_left_out_are_told_on_stderr(make_registry, args):
+    root = make_registry({f"{TASKS}/I-2.yaml": BROKEN_TASK, f"{TASKS}/I-3.yaml": GOOD_TASK})
+    result = _run(root, *args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        "chú ý: 1 tệp có lỗi không được tính, kết quả có thể thiếu:"
+    )
+    assert f"{TASKS}/I-2.yaml:2:8: chuỗi mở bằng ngoặc kép ở đây chưa đóng" in result.stderr
+    assert result.stderr.rstrip().endswith("xem chi tiết: hnqt validate")
+    assert "chú ý" not in result.stdout  # the answer itself stays clean for programs
+
+
+def test_no_note_when_nothing_is_left_out(make_registry):
+    result = _run(make_registry(), "due", "--so", "Sở Y tế")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_many_files_left_out_are_counted_not_all_listed(make_registry):
+    broken = {f"{TASKS}/I-{n}.yaml": "code: [\n" for n in range(2, 12)}
+    result = _run(make_registry(broken), "due")
+    assert "chú ý: 10 tệp có lỗi không được tính" in result.stderr
+    assert "… và 5 tệp khác" in result.stderr
+
+
+def test_a_broken_departments_file_is_not_an_unknown_unit(make_registry):
+    root = make_registry({"data/departments.yaml": "units:\n  - id: [\n"})
+    result = _run(root, "due", "--so", "Sở Y tế")
+    assert result.exit_code == 1
+    assert "không tìm đơn vị “Sở Y tế” được: data/departments.yaml không đọc được" in result.stderr
+    assert "không có đơn vị" not in result.stderr
+    unknown = _run(make_registry({"data/departments.yaml": None}), "due", "--so", "Sở Y tế")
+    assert unknown.exit_code == 1 and "data/departments.yaml không đọc được" in unknown.stderr
+
+
+def test_an_unknown_unit_is_still_a_usage_error(make_registry):
+    result = _run(make_registry(), "due", "--so", "Sở Không Có")
+    assert result.exit_code == 2 and "không có đơn vị “Sở Không Có”" in result.stderr
+
+
+def test_showing_a_record_whose_file_is_broken_says_so(make_registry):
+    root = make_registry({f"{TASKS}/I-2.yaml": BROKEN_TASK})
+    result = _run(root, "show", "kh-test/I.2")
+    assert result.exit_code == 1
+    assert f"không xem “kh-test/I.2” được: {TASKS}/I-2.yaml không đọc được" in result.stderr
+    plan = _run(make_registry({"data/plans/kh-test/plan.yaml": "id: [\n"}), "due", "--plan",
+                "kh-test")  # fmt: skip
+    assert plan.exit_code == 1 and "data/plans/kh-test/plan.yaml không đọc được" in plan.stderr

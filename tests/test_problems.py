@@ -33,3 +33,17 @@ def test_problems_sort_by_file_line_column_code() -> None:
         ("a.yaml", 2, 5, "bad-date"), ("a.yaml", 2, 5, "bad-key"),
         ("a.yaml", 9, 1, "tab"), ("b.yaml", 1, 1, "tab"),
     ]  # fmt: skip
+
+
+def test_a_file_shows_its_first_50_problems_then_how_many_more() -> None:
+    from hnqt.problems import cap_per_file
+
+    many = [Problem("data/a.yaml", line, 1, "unknown-field", "…") for line in range(120, 0, -1)]
+    other = [Problem("data/b.yaml", 1, 1, "bad-date", "…")]
+    capped = cap_per_file(many + other)
+    shown = [p for p in capped if p.file == "data/a.yaml"]
+    assert [p.line for p in shown[:50]] == list(range(1, 51))  # the first by position
+    assert shown[50].code == "too-many-problems" and shown[50].line == 51
+    assert shown[50].message == "và 70 lỗi khác trong tệp này (chỉ hiện 50 lỗi đầu)"
+    assert [p for p in capped if p.file == "data/b.yaml"] == other  # other files untouched
+    assert cap_per_file(other) is other

@@ -11,7 +11,7 @@ from . import cache
 from .cache import Stamp
 from .checks import run_checks
 from .layout import chooser, discover
-from .problems import Problem
+from .problems import Problem, cap_per_file
 from .reading import FileResult, read_file
 from .registry import Registry, assemble
 
@@ -102,7 +102,7 @@ def _refresh(
     registry = assemble(root, results)
     registry.problems.extend(run_checks(registry))
     registry.discovered = discovered
-    registry.problems[:0] = problems
+    registry.problems = cap_per_file([*problems, *registry.problems])
     if use_cache:
         stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
         body = [result.plain() for result in results.values()]

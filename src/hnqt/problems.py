@@ -28,6 +28,8 @@ CODES: dict[str, str] = {
     "yaml-merge": "dùng khóa gộp YAML (<<)",
     "yaml-tag": "dùng thẻ YAML (!, !!)",
     "bad-key": "tên trường không phải chuỗi đơn giản",
+    "invisible-char": "ký tự vô hình (dấu cách độ rộng 0, NBSP…)",
+    "too-many-problems": "tệp có quá nhiều lỗi; chỉ hiện 50 lỗi đầu",
     "duplicate-key": "một trường viết hai lần",
     # one record
     "not-a-mapping": "tệp không phải một bảng các trường",
@@ -115,6 +117,32 @@ class Problem(Record):
         return data
 
 
+MAX_SHOWN_PER_FILE = 50
+
+
+def cap_per_file(problems: list[Problem], limit: int = MAX_SHOWN_PER_FILE) -> list[Problem]:
+    """At most `limit` problems of any one file (the first, by position), then one that says
+    how many more there are: a broken file must not bury every other file's problems."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    if all(len(found) <= limit for found in by_file.values()):
+        return problems
+    capped: list[Problem] = []
+    for file, found in by_file.items():
+        if len(found) <= limit:
+            capped += found
+            continue
+        found.sort()
+        rest = found[limit:]
+        severity: Severity = "error" if any(p.is_error for p in rest) else "warning"
+        capped += found[:limit]
+        capped.append(Problem(file, rest[0].line, rest[0].column, "too-many-problems",
+                              f"và {len(rest)} lỗi khác trong tệp này (chỉ hiện {limit} lỗi đầu)",
+                              "sửa các lỗi trên rồi chạy lại hnqt validate", severity))  # fmt: skip
+    return capped
+
+
 # What the operating system says, in Vietnamese (its own words are English: "Permission denied").
 _OS_REASONS = {
     errno.EACCES: "không có quyền",
@@ -137,6 +165,16 @@ _OS_REASONS = {
 def os_reason(error: OSError) -> str:
     """Why an operation on a file failed, in Vietnamese."""
     return _OS_REASONS.get(error.errno or 0, f"lỗi hệ thống số {error.errno}")
+
+
+class RegistryError(Exception):
+    """A command cannot answer because the registry is broken where the answer lies (exit 1):
+    `--so` when departments.yaml cannot be read, `show` of a record whose file has errors."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
 
 
 class UsageError(Exception):

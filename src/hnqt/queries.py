@@ -6,10 +6,11 @@ from collections import Counter
 from datetime import date, timedelta
 
 from .choices import ListKind, RoleChoice
+from .layout import DATA, DEPARTMENTS_FILE, task_file_stem
 from .model import Agreement, Unit
 from .names import code_key, sort_key
 from .obligations import Item, all_items, current_status, task_roles, top_unit, units_within
-from .problems import UsageError
+from .problems import RegistryError, UsageError
 from .registry import Registry, TaskEntry
 from .statuses import OPEN_STATUSES, STATUSES, Status
 from .units import Miss
@@ -17,7 +18,10 @@ from .values import Record, record
 
 
 def find_unit(registry: Registry, name: str) -> Unit:
-    """The unit a user names with --so, or a usage error listing the closest names."""
+    """The unit a user names with --so, or a usage error listing the closest names (a
+    registry error when the units themselves could not be read)."""
+    if not registry.has_units:
+        raise _unreadable(registry, DEPARTMENTS_FILE, f"tìm đơn vị “{name}”")
     found = registry.units.lookup_one(name)
     if isinstance(found, Miss):
         hint = found.hint() if found.closest else "xem danh sách bằng: hnqt list units"
@@ -25,8 +29,31 @@ def find_unit(registry: Registry, name: str) -> Unit:
     return found
 
 
+def _unreadable(registry: Registry, rel: str, what: str) -> RegistryError:
+    """The file an answer needs is broken or missing: say so, not "no such thing"."""
+    problem = registry.broken(rel)
+    reason = f"{problem.message} (dòng {problem.line})" if problem else "không có tệp"
+    return RegistryError(
+        f"không {what} được: {rel} không đọc được — {reason}",
+        f"sửa tệp đó rồi chạy lại; xem mọi lỗi bằng: hnqt validate {rel}",
+    )
+
+
+def _broken_file(registry: Registry, ident: str) -> str | None:
+    """The file that would hold `ident` (a task, plan, agreement or partner), if it is left out."""
+    plan, slash, code = ident.partition("/")
+    candidates = (
+        [f"{DATA}/plans/{plan}/tasks/{task_file_stem(code)}.yaml"] if slash
+        else [f"{DATA}/plans/{ident}/plan.yaml", f"{DATA}/agreements/{ident}.yaml",
+              f"{DATA}/partners/{ident}.yaml"]
+    )  # fmt: skip
+    return next((rel for rel in candidates if registry.broken(rel)), None)
+
+
 def check_plan(registry: Registry, plan: str | None) -> None:
     if plan is not None and plan not in registry.plans:
+        if _broken_file(registry, plan):
+            raise _unreadable(registry, f"{DATA}/plans/{plan}/plan.yaml", f"đọc kế hoạch “{plan}”")
         known = ", ".join(sorted(registry.plans))
         raise UsageError(f"không có kế hoạch “{plan}”", f"các kế hoạch: {known}")
 
@@ -247,6 +274,11 @@ def find_record(registry: Registry, ident: str) -> tuple[str, object]:
     found = registry.units.lookup_one(ident)
     if isinstance(found, Unit):
         return "unit", found
+    broken = _broken_file(registry, ident)
+    if broken is not None:
+        raise _unreadable(registry, broken, f"xem “{ident}”")
+    if not registry.has_units:  # it may be a unit's name: say why units cannot be searched
+        raise _unreadable(registry, DEPARTMENTS_FILE, f"tìm “{ident}”")
     known = [*registry.tasks, *registry.plans, *registry.agreements, *registry.partners]
     import difflib
 

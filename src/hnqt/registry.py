@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .deadlines import Deadline
-from .layout import DEPARTMENTS_FILE
+from .layout import DATA, DEPARTMENTS_FILE
 from .model import Agreement, Departments, Partner, Plan, Reports, Task
 from .problems import Problem
 from .reading import FileResult
@@ -44,6 +44,20 @@ class Registry:
         """Unit names can be checked only against a departments file that was read."""
         found = self.files.get(DEPARTMENTS_FILE)
         return found is not None and found.record is not None
+
+    def left_out(self) -> dict[str, Problem]:
+        """The files under data/ that no answer can include (not read, or no record built from
+        them), each with its first error: what `due`, `show`, `list`, `stats` must own up to."""
+        built = {rel for rel, result in self.files.items() if result.record is not None}
+        out: dict[str, Problem] = {}
+        for problem in self.problems:
+            if problem.is_error and problem.file not in built and problem.file.startswith(DATA):
+                out.setdefault(problem.file, problem)
+        return out
+
+    def broken(self, rel: str) -> Problem | None:
+        """The first error of a file left out (see `left_out`), or None."""
+        return self.left_out().get(rel)
 
     def resolve(self, name: str) -> Resolution | None:
         found = self.units.resolve(name)

@@ -23,7 +23,7 @@ from .problems import Problem, Severity, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
-MAX_PROBLEMS_PER_FILE = 50
+MAX_PROBLEMS_READ = 1000  # kept while reading one file (memory); 50 are shown (problems.cap)
 
 PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -33,51 +33,6 @@ _FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-
-# libyaml speaks English; these are the messages staff meet most, said in Vietnamese.
-_SYNTAX_MESSAGES = {
-    "mapping values are not allowed in this context": (
-        "dấu “:” không được đứng ở đây",
-        'giá trị có dấu hai chấm phải đặt trong ngoặc kép, ví dụ title: "Mục tiêu: …"',
-    ),
-    "mapping values are not allowed here": (
-        "dấu “:” không được đứng ở đây",
-        'giá trị có dấu hai chấm phải đặt trong ngoặc kép, ví dụ title: "Mục tiêu: …"',
-    ),
-    "could not find expected ':'": (
-        "thiếu dấu “:” sau tên trường",
-        "viết dạng `tên_trường: giá trị`",
-    ),
-    "did not find expected key": (
-        "thụt lề không khớp hoặc thiếu tên trường",
-        "các trường cùng cấp phải thẳng cột; phần tử danh sách bắt đầu bằng “- ”",
-    ),
-    "found character that cannot start any token": (
-        "có ký tự không thể bắt đầu một giá trị",
-        "đặt giá trị trong ngoặc kép",
-    ),
-    "found unexpected end of stream": (
-        "tệp kết thúc khi chuỗi hay danh sách chưa đóng",
-        "kiểm tra ngoặc kép và ngoặc vuông đã đóng đủ chưa",
-    ),
-    "did not find expected node content": (
-        "thiếu giá trị",
-        "kiểm tra dấu phẩy và ngoặc trong danh sách",
-    ),
-    "found undefined tag handle": ("thẻ YAML không được dùng", "bỏ ký hiệu “!” trước giá trị"),
-    "did not find expected ',' or ']'": (
-        "danh sách “[” chưa đóng",
-        'thêm “]” ở cuối danh sách, ví dụ lead: ["Sở Y tế", "Sở Tài chính"]',
-    ),
-    "did not find expected ',' or '}'": (
-        "ngoặc nhọn “{” chưa đóng",
-        'thêm “}” ở cuối, ví dụ source: {file: "a.txt"}',
-    ),
-    "did not find expected '-' indicator": (
-        "một trường nằm lẫn trong danh sách",
-        "phần tử danh sách bắt đầu bằng “- ”; trường tiếp theo phải thụt lề như trường cha",
-    ),
-}
 
 
 @dataclass(slots=True)
@@ -122,7 +77,7 @@ class _Reader:
         hint: str = "",
         severity: Severity = "error",
     ) -> None:
-        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+        if len(self.problems) < MAX_PROBLEMS_READ:
             self.problems.append(Problem(self.rel, line, column, code, message, hint, severity))
 
     def fatal(self, line: int, column: int, code: str, message: str, hint: str = "") -> _Abort:
@@ -182,6 +137,7 @@ def _precheck(text: str, reader: _Reader) -> None:
             "tệp có ký tự tab",
             "YAML chỉ dùng dấu cách; thay tab bằng dấu cách",
         )
+    _invisible(text, reader)
     for match in re.finditer(r"^%", text, re.MULTILINE):
         raise reader.fatal(
             *_line_col(text, match.start()),
@@ -200,6 +156,72 @@ def _precheck(text: str, reader: _Reader) -> None:
                     )
             elif ch in "]}":
                 depth = max(0, depth - 1)
+
+
+# Characters a reader cannot see, as pasting from Word or a web page leaves them: each is named,
+# with its column. Zero-width ones never belong in the registry; a no-break space is an error
+# where it indents a line (YAML then sees no indentation) and a warning inside text.
+_INVISIBLE = {
+    "\u200b": "dấu cách độ rộng 0 (ZWSP, U+200B)",
+    "\u200c": "ký tự nối độ rộng 0 (ZWNJ, U+200C)",
+    "\u200d": "ký tự nối độ rộng 0 (ZWJ, U+200D)",
+    "\u2060": "ký tự nối từ (WJ, U+2060)",
+    "\ufeff": "ký tự BOM giữa tệp (U+FEFF)",
+    "\u00ad": "gạch nối mềm (U+00AD)",
+    "\u00a0": "dấu cách không ngắt (NBSP, U+00A0)",
+    "\u202f": "dấu cách hẹp không ngắt (U+202F)",
+    "\u2007": "dấu cách chữ số (U+2007)",
+    "\u3000": "dấu cách toàn khổ (U+3000)",
+}
+_SPACES = "\u00a0\u202f\u2007\u3000"
+_INVISIBLE_CHARS = re.compile("[" + "".join(_INVISIBLE) + "]")
+
+
+def _invisible(text: str, reader: _Reader) -> None:
+    for match in _INVISIBLE_CHARS.finditer(text):
+        ch, offset = match.group(), match.start()
+        line, column = _line_col(text, offset)
+        start = text.rfind("\n", 0, offset) + 1
+        indenting = text[start:offset].strip(" " + _SPACES) == ""
+        if ch in _SPACES and not indenting:
+            reader.add(line, column, "invisible-char", f"có {_INVISIBLE[ch]} ở cột {column}",
+                       "thay bằng dấu cách thường", severity="warning")  # fmt: skip
+            continue
+        where = " (trong phần thụt lề)" if indenting and ch in _SPACES else ""
+        reader.add(line, column, "invisible-char",
+                   f"có ký tự vô hình: {_INVISIBLE[ch]} ở cột {column}{where}",
+                   "xóa ký tự đó (gõ lại đoạn này); thụt lề chỉ bằng dấu cách thường")  # fmt: skip
+
+
+_TOKEN_START = " :[{,-?"
+
+
+def _unclosed_quote(text: str, until: int) -> Position | None:
+    """The first quote, on a line up to `until`, whose string is not closed on its own line.
+
+    Registry values fit on one line, so a quote still open at the end of its line is where a
+    syntax error found lines later began (libyaml reads on into the next fields). A quote
+    counts only where a value can start, so an apostrophe inside a word is not one."""
+    for number, line in enumerate(text.split("\n")[:until], start=1):
+        state, start, index = "", 0, 0
+        while index < len(line):
+            ch = line[index]
+            if not state:
+                if ch == "#" and (index == 0 or line[index - 1] == " "):
+                    break  # a comment
+                if ch in "\"'" and (index == 0 or line[index - 1] in _TOKEN_START):
+                    state, start = ch, index
+            elif state == '"' and ch == "\\":
+                index += 1  # an escaped character
+            elif ch == state:
+                if state == "'" and line[index + 1 : index + 2] == "'":
+                    index += 1  # '' inside '…'
+                else:
+                    state = ""
+            index += 1
+        if state:
+            return number, start + 1
+    return None
 
 
 def resolve_plain(value: str) -> object:
@@ -379,9 +401,15 @@ def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or str(exc)).strip()
-        message, hint = _SYNTAX_MESSAGES.get(problem, (f"lỗi cú pháp YAML: {problem}", ""))
-        reader.add(line, column, "yaml-syntax", message, hint)
+        from .yaml_messages import syntax_message
+
+        opened = _unclosed_quote(text, line)
+        if opened is not None:  # libyaml reports it where the string ends, lines later
+            quote = "kép" if text.splitlines()[opened[0] - 1][opened[1] - 1] == '"' else "đơn"
+            reader.add(*opened, "yaml-syntax", f"chuỗi mở bằng ngoặc {quote} ở đây chưa đóng",
+                       f"thêm dấu ngoặc {quote} đóng ở cuối giá trị, trên cùng dòng")  # fmt: skip
+        else:
+            reader.add(line, column, "yaml-syntax", *syntax_message(exc.problem or str(exc)))
         return None, reader.problems
     except ReaderError as exc:
         reader.add(

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from ..compat import ClickException, Context
 from ..help_vi import VietnameseCommand, VietnameseContext
-from ..problems import UsageError
+from ..problems import RegistryError, UsageError
 from ..render.safe import visible
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -36,6 +36,11 @@ class _Boundary(TyperGroup):
     def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
+        except RegistryError as error:
+            typer.echo(f"lỗi: {visible(error.message)}", err=True)
+            if error.hint:
+                typer.echo(f"    gợi ý: {visible(error.hint)}", err=True)
+            raise typer.Exit(1) from None
         except UsageError as error:
             # The message may quote what was typed or read (`--so $'\e]0;…'`): shown, not obeyed.
             typer.echo(f"lỗi: {visible(error.message)}", err=True)

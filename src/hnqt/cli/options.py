@@ -97,10 +97,16 @@ def name_value(value: str | None) -> str | None:
 
 
 def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":
+    """The registry, after saying on stderr which files no answer can include, and why."""
     from ..layout import find_root
     from ..loading import load
+    from ..render.problems import left_out_note
 
-    return load(find_root(registry), use_cache=not no_cache)
+    loaded = load(find_root(registry), use_cache=not no_cache)
+    note = left_out_note(loaded.left_out())
+    if note:
+        typer.echo(note, err=True)
+    return loaded
 
 
 def as_of_date(text: str | None) -> date:

@@ -92,6 +92,21 @@ class GithubReporter(Reporter):
         return "\n".join(lines)
 
 
+def left_out_note(left_out: dict[str, Problem], shown: int = 5) -> str:
+    """What a command's answer leaves out, for stderr: how many files, which, and why."""
+    if not left_out:
+        return ""
+    lines = [f"chú ý: {len(left_out)} tệp có lỗi không được tính, kết quả có thể thiếu:"]
+    for rel, problem in list(left_out.items())[:shown]:
+        lines.append(
+            f"  {visible(rel)}:{problem.line}:{problem.column}: {visible(problem.message)}"
+        )
+    if len(left_out) > shown:
+        lines.append(f"  … và {len(left_out) - shown} tệp khác")
+    lines.append("  xem chi tiết: hnqt validate")
+    return "\n".join(lines)
+
+
 REPORTERS: dict[ValidateFormat, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
