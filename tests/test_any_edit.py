@@ -1,6 +1,7 @@
-"""Whatever staff write in a task, agreement or reports file, every command answers: problems
-for `validate`, items for `due`, `list` and `stats` — never an exception (DESIGN §4: no
-traceback for a bad file), and every message in Vietnamese."""
+"""Whatever staff write in any file (task, plan, agreement, partner, reports, departments),
+every command answers: problems for `validate`, items for `due`, `list`, `show` and `stats` —
+never an exception (DESIGN §4: no traceback for a bad file; issue 12: whatever validate
+accepts, every command handles), and every message in Vietnamese."""
 
 from __future__ import annotations
 
@@ -153,3 +154,149 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
             assert render(view)
         assert stats(registry, as_of) is not None
         assert list(list_tasks(registry, ListQuery("tasks", as_of))) is not None
+
+
+# --- every read command on whatever validate accepts (issue 12, item 3) ---------------------
+
+GOOD_YEARS = ["1900", "2025", "2030", "2200", "2025-02", "2024-02-29", "2200-12-31"]
+BAD_YEARS = ["0000", "0001", "1899", "2201", "9999", "2025-02-29"]
+GOOD_DAY_MONTHS = ["15/11", "29/02", "31/12", "1/1"]
+BAD_DAY_MONTHS = ["31/02", "31/04", "0/1", "32/12", "1/13"]
+GOOD_PHRASES = ["Năm 2200", "trước 31/12/2200", "Năm 1900", "Giai đoạn 1900-2200",
+                "trước 29/02 hằng năm", "Quý IV/2200", "Khi Bộ Ngoại giao ban hành"]  # fmt: skip
+BAD_PHRASES = ["Năm 9999", "trước 31/02 hằng năm", "Năm 0001"]
+GOOD_OFFSETS = [0, 15, 3650]
+BAD_OFFSETS = [3651, 3_000_000, -1]
+
+
+def pick(good: list[object], bad: list[object], messy: bool) -> st.SearchStrategy:
+    """A good value or, in a messy file, also a bad one or any value at all."""
+    return st.sampled_from(good + bad) | values if messy else st.sampled_from(good)
+
+
+def plan_fields(messy: bool) -> st.SearchStrategy:
+    """The test plan: its period (the ends of the year range and beyond), reporting day,
+    annual due day, date."""
+    year = pick(GOOD_YEARS, BAD_YEARS, messy)
+    day_month = pick(GOOD_DAY_MONTHS, BAD_DAY_MONTHS, messy)
+    return st.fixed_dictionaries(
+        {"id": st.just("kh-test"), "kind": st.just("plan"), "title": st.just("Kế hoạch thử"),
+         "issuer": st.just("Ủy ban nhân dân thành phố Hà Nội")},
+        optional={
+            "period": st.fixed_dictionaries({"start": year, "end": year}),
+            "reporting": st.fixed_dictionaries({
+                "text": st.just("báo cáo hằng năm"), "before": day_month,
+                "to": st.just("Sở Công Thương")}),
+            "annual_due": day_month,
+            "date": year,
+            "sections": st.just([{"code": "I", "title": "Mục một"}]),
+        },
+    )  # fmt: skip
+
+
+def partner_fields(messy: bool) -> st.SearchStrategy:
+    tie = st.fixed_dictionaries(
+        {"locality": st.just("TP. Hồ Chí Minh"), "kind": st.just("kết nghĩa"),
+         "text": st.just("…")},
+        optional={"since": pick(GOOD_YEARS, BAD_YEARS, messy)},
+    )  # fmt: skip
+    return st.fixed_dictionaries(
+        {"id": st.just("minsk"), "kind": st.just("city"), "name": st.just({"vi": "Minsk"}),
+         "country": pick(["BY"], ["by", "BYE"], messy)},
+        optional={"ties": st.lists(tie, max_size=2)},
+    )  # fmt: skip
+
+
+def departments_fields(messy: bool) -> st.SearchStrategy:
+    """The test departments, with one more unit drawn (possibly ill-formed)."""
+    from hnqt.yamlio import parse
+
+    base = parse(BASE_FILES["data/departments.yaml"], "d.yaml")[0].data
+    assert isinstance(base, dict)
+    unit = st.fixed_dictionaries(
+        {"id": pick(["so-moi"], ["so-y-te", "SO MOI"], messy),
+         "name": pick(["Sở Mới"], ["Sở Y tế", ""], messy),
+         "kind": pick(["so", "division"], ["xyz"], messy)},
+        optional={"parent": pick(["so-y-te"], ["khong-co", "so-moi"], messy),
+                  "aliases": pick([["SM"]], [["SYT"]], messy)},
+    )  # fmt: skip
+    return st.lists(unit, max_size=1).map(lambda extra: {**base, "units": [*base["units"], *extra]})
+
+
+def event_task_fields(messy: bool) -> st.SearchStrategy:
+    """A task with a deadline at the ends of the year range, or awaiting a document with an
+    offset of any size."""
+    spec = st.fixed_dictionaries(
+        {"text": st.just("Khi Bộ Ngoại giao ban hành")},
+        optional={"event": st.fixed_dictionaries({"date": pick(GOOD_YEARS[-2:], BAD_YEARS,
+                                                               messy)}),
+                  "days_after": pick(GOOD_OFFSETS, BAD_OFFSETS, messy)},
+    )  # fmt: skip
+    progress = st.fixed_dictionaries(
+        {"date": pick(["2200-12-31", "1900-01-01"], ["9999-01-01"], messy), "done": st.booleans()},
+        optional={"year": pick([1900, 2200], [1899, 2201, 99999], messy)},
+    )  # fmt: skip
+    return st.fixed_dictionaries(
+        {"code": st.just("I.3"), "title": st.just("Ba"), "lead": st.just(["Sở Y tế"]),
+         "deadline": spec | pick(GOOD_PHRASES, BAD_PHRASES, messy)},
+        optional={"progress": st.lists(progress, max_size=2)},
+    )  # fmt: skip
+
+
+MESSY = st.sampled_from([False, False, False, True])  # most files well-formed: most pass
+
+
+def _commands(as_of: str) -> list[list[str]]:
+    day = ["--as-of", as_of]
+    due = [["due", *day, "--format", f] for f in ("table", "json", "csv", "ics")]
+    shown = [
+        ["show", ident, *day]
+        for ident in ("kh-test/I.1", "kh-test/I.3", "kh-test", "ct-x", "minsk", "Sở Y tế")
+    ]
+    listed = [["list", kind, *day] for kind in ("tasks", "plans", "agreements", "partners",
+                                                "units")]  # fmt: skip
+    return [["validate"], ["validate", "--format", "github"], *due,
+            ["due", "--so", "Sở Y tế", "--role", "all", *day], *shown, *listed,
+            ["stats", *day]]  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    files=st.fixed_dictionaries({
+        "data/plans/kh-test/plan.yaml": MESSY.flatmap(plan_fields),
+        "data/plans/kh-test/tasks/I-3.yaml": MESSY.flatmap(event_task_fields),
+        "data/agreements/ct-x.yaml": MESSY.flatmap(agreement_fields),
+        "data/plans/kh-test/reports.yaml": MESSY.flatmap(reports_fields),
+        "data/partners/minsk.yaml": MESSY.flatmap(partner_fields),
+        "data/departments.yaml": MESSY.flatmap(departments_fields),
+    }),
+    as_of=st.sampled_from(["01/01/1900", "22/11/2026", "31/12/2200", "2031-06-30"]),
+)  # fmt: skip
+def test_every_read_command_answers_whatever_the_files_hold(files, as_of):
+    """Each command ends with exit 0, 1 or 2 (never 3: an exception) on any registry, in
+    particular on every registry validate accepts."""
+    from typer.testing import CliRunner
+
+    from hnqt.cli import app
+
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for rel, text in BASE_FILES.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+        for rel, fields in files.items():
+            text = "".join(f"{key}: {_yaml(value)}\n" for key, value in fields.items())
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+        accepted = None
+        for args in _commands(as_of):
+            result = runner.invoke(app, [*args, "--registry", folder], env={"NO_COLOR": "1"})
+            assert result.exception is None or isinstance(result.exception, SystemExit), (
+                args, result.exception)  # fmt: skip
+            assert result.exit_code in (0, 1, 2), (args, result.output)
+            if args == ["validate"]:
+                accepted = result.exit_code == 0
+                event("validate accepts" if accepted else "validate refuses")
+            elif accepted:
+                assert result.exit_code in (0, 2), (args, result.output)  # 2: not found
