@@ -132,6 +132,32 @@ def report_registry(tmp_path: Path) -> Path:
     return root
 
 
+def settle() -> None:
+    """Wait out the cache's racy window: a file just written (or dated back, which moves its
+    ctime to now) is trusted by the cache only from the next run on."""
+    import time
+
+    from hnqt import cache
+
+    time.sleep(cache._FINE_NS / 1e9 + 0.01)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files read (parsed and validated) by the loads that follow."""
+    from hnqt import loading
+
+    calls: list[str] = []
+    original = loading.read_file
+
+    def counting(path: Path, rel: str, kind: str):  # type: ignore[no-untyped-def]
+        calls.append(rel)
+        return original(path, rel, kind)
+
+    monkeypatch.setattr(loading, "read_file", counting)
+    return calls
+
+
 def console_script() -> str:
     """The installed `hnqt` command, to run as users do (a child process, real streams)."""
     found = shutil.which("hnqt") or str(Path(sys.executable).with_name("hnqt"))

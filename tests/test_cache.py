@@ -10,13 +10,12 @@ import os
 import pickle
 import shutil
 import subprocess
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import console_script
+from conftest import console_script, settle
 from hnqt import cache, loading
 from hnqt.dates import PartialDate
 from hnqt.deadlines import parse as parse_deadline
@@ -30,31 +29,13 @@ BROKEN_I2 = 'code: "I.2"\ntitle: "Nhiệm vụ hai"\nlead: ["Sở Y tế"]\ndead
 assert len(TASK_I2) == len(BROKEN_I2)
 
 
-def _settle() -> None:
-    """Out of the cache's racy window for files just written."""
-    time.sleep(cache._FINE_NS / 1e9 + 0.01)
-
-
-@pytest.fixture
-def reads(monkeypatch):
-    calls: list[str] = []
-    original = loading.read_file
-
-    def counting(path: Path, rel: str, kind: str):
-        calls.append(rel)
-        return original(path, rel, kind)
-
-    monkeypatch.setattr(loading, "read_file", counting)
-    return calls
-
-
 @pytest.fixture
 def warm(make_registry, reads):
     """A registry with a warm cache: a second load reads nothing."""
 
     def make(files: dict[str, str | None] | None = None) -> Path:
         root = make_registry({f"{TASKS}/I-2.yaml": TASK_I2, **(files or {})})
-        _settle()
+        settle()
         load(root)
         reads.clear()
         load(root)
@@ -146,7 +127,7 @@ def test_a_short_key_counts_as_no_key(make_registry, reads, length):
     short = b"k" * length
     key_file().parent.mkdir(parents=True)
     key_file().write_bytes(short)
-    _settle()
+    settle()
     _forge(root, short, [[], [], []])
     assert codes(check(root).problems) == [(f"{TASKS}/I-2.yaml", "bad-deadline")]
     assert len(reads) == 4
@@ -156,7 +137,7 @@ def test_a_short_key_counts_as_no_key(make_registry, reads, length):
 
 def test_a_cache_forged_with_the_right_key_format_but_another_key_is_ignored(make_registry):
     root = make_registry({f"{TASKS}/I-2.yaml": BROKEN_I2})
-    _settle()
+    settle()
     load(root)  # creates the key
     _forge(root, os.urandom(cache.KEY_BYTES), [[], [], []])
     assert codes(check(root).problems) == [(f"{TASKS}/I-2.yaml", "bad-deadline")]
@@ -168,7 +149,7 @@ def test_a_key_file_that_is_a_link_or_a_folder_is_not_used(make_registry, tmp_pa
     elsewhere = tmp_path / "elsewhere-key"
     elsewhere.write_bytes(b"x" * cache.KEY_BYTES)
     key_file().symlink_to(elsewhere)
-    _settle()
+    settle()
     load(root)
     assert elsewhere.read_bytes() == b"x" * cache.KEY_BYTES  # not followed, not overwritten
     assert not key_file().is_symlink() and len(key_file().read_bytes()) == cache.KEY_BYTES
@@ -192,7 +173,7 @@ class _Planted:
 def test_a_planted_pickle_never_runs(make_registry, reads, tmp_path, name, signed):
     """Signed with the user's own key (as the old format was) or not at all: never loaded."""
     root = make_registry()
-    _settle()
+    settle()
     load(root)  # the user's key exists now
     marker = tmp_path / "unpickled"
     header = pickle.dumps(_Planted(marker))
@@ -229,7 +210,7 @@ def test_links_named_like_temporary_files_are_never_written_through(
     for pid in range(400):
         (folder / f"registry.pickle.{pid}.tmp").symlink_to(victim)
         (folder / f".{cache.CACHE_FILE}.{pid}.tmp").symlink_to(victim)
-    _settle()
+    settle()
     assert load(root).problems == []
     assert victim.read_text(encoding="utf-8") == "không được ghi đè"
     assert (folder / temporary).is_symlink()
@@ -241,7 +222,7 @@ def test_a_link_in_place_of_the_cache_file_is_replaced_not_followed(make_registr
     victim.write_text("giữ nguyên", encoding="utf-8")
     (root / cache.CACHE_DIR).mkdir()
     cache_file(root).symlink_to(victim)
-    _settle()
+    settle()
     assert load(root).problems == []
     assert victim.read_text(encoding="utf-8") == "giữ nguyên"
     assert not cache_file(root).is_symlink()
@@ -252,7 +233,7 @@ def test_a_dangling_gitignore_link_does_not_create_its_target(make_registry, tmp
     target = tmp_path / "created-by-hnqt"
     (root / cache.CACHE_DIR).mkdir()
     (root / cache.CACHE_DIR / ".gitignore").symlink_to(target)
-    _settle()
+    settle()
     load(root)
     assert not target.exists()
     assert cache_file(root).is_file()  # the cache itself was still written
@@ -273,7 +254,7 @@ def test_a_fifo_as_the_cache_file_does_not_block(make_registry, tmp_path):
 def test_a_regular_file_named_like_the_cache_folder_is_left_alone(make_registry, reads):
     root = make_registry()
     (root / cache.CACHE_DIR).write_text("not a folder", encoding="utf-8")
-    _settle()
+    settle()
     assert codes(load(root).problems) == [(cache.CACHE_DIR, "cache-blocked")]
     assert len(reads) == 3
     reads.clear()
@@ -293,7 +274,7 @@ def test_a_same_size_edit_with_the_old_mtime_put_back_is_seen(warm, reads):
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # `touch -d` the old time
     assert path.stat().st_size == before.st_size
     assert path.stat().st_mtime_ns == before.st_mtime_ns
-    _settle()
+    settle()
     assert codes(check(root).problems) == [(f"{TASKS}/I-2.yaml", "bad-deadline")]
     assert reads == [f"{TASKS}/I-2.yaml"]
     assert "kh-test/I.2" in load(root).tasks and load(root).tasks["kh-test/I.2"].deadline is None
@@ -312,7 +293,7 @@ def test_a_file_copied_with_its_times_from_elsewhere_is_seen(warm, reads, tmp_pa
     else:
         os.replace(shutil.copy2(other, tmp_path / "staged.yaml"), path)  # a new inode
     assert path.stat().st_mtime_ns == other.stat().st_mtime_ns
-    _settle()
+    settle()
     assert codes(check(root).problems) == [(f"{TASKS}/I-2.yaml", "bad-deadline")]
     assert reads == [f"{TASKS}/I-2.yaml"]
 

@@ -9,7 +9,7 @@ import time
 
 from typer.testing import CliRunner
 
-from conftest import snapshot
+from conftest import settle, snapshot
 from hnqt import formatting
 from hnqt.cli import app
 
@@ -90,7 +90,7 @@ def test_a_second_check_does_not_read_files_known_canonical(make_registry, monke
     old = time.time_ns() - 10_000_000_000  # older than the racy window
     for path in root.rglob("*.yaml"):
         os.utime(path, ns=(old, old))
-    time.sleep(0.06)  # dating a file back moves its ctime to now: out of the racy window too
+    settle()  # dating a file back moves its ctime to now: out of the racy window too
     assert hnqt(root, "fmt", "--check").exit_code == 0
     assert hnqt(root, "fmt", "--check").exit_code == 0
     assert read.count(TASK) == 1  # read once after the stamps moved, then trusted

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import snapshot
+from conftest import settle, snapshot
 from hnqt import cache, layout, yamlio
 from hnqt.cli import app
 
@@ -147,12 +147,10 @@ SAME_SIZE = GOOD.replace('"2026"', '"2O26"')  # a letter O for a zero: same size
 
 def _warm(root: Path) -> os.stat_result:
     """A registry whose cache holds GOOD for the task, out of the racy window."""
-    import time
-
     from hnqt.loading import load
 
     (root / TASK_FILE).write_text(GOOD, encoding="utf-8")
-    time.sleep(0.06)
+    settle()
     load(root)
     return (root / TASK_FILE).stat()
 

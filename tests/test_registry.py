@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from conftest import settle, snapshot
 from hnqt import cache, loading
 from hnqt.layout import classify, find_root, task_file_stem
 from hnqt.loading import load, select_files
@@ -54,33 +54,14 @@ def age(root: Path, seconds: float = 600) -> None:
     for path in (root / "data").rglob("*"):
         if path.is_file() and not path.is_symlink():
             age_file(path, seconds, settle=False)
-    _settle()
+    settle()
 
 
 def age_file(path: Path, seconds: float = 300, settle: bool = True) -> None:
     then = time.time() - seconds
     os.utime(path, (then, then))
     if settle:
-        _settle()
-
-
-def _settle() -> None:
-    """Dating a file back sets its ctime to now: wait out the cache's racy window for it."""
-    time.sleep(cache._FINE_NS / 1e9 + 0.01)
-
-
-@pytest.fixture
-def reads(monkeypatch):
-    """The files read (parsed and validated) by the loads that follow."""
-    calls: list[str] = []
-    original = loading.read_file
-
-    def counting(path: Path, rel: str, kind: str):
-        calls.append(rel)
-        return original(path, rel, kind)
-
-    monkeypatch.setattr(loading, "read_file", counting)
-    return calls
+        settle()
 
 
 # --- finding the registry ---------------------------------------------------------------------
