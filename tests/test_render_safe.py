@@ -91,6 +91,8 @@ def run(root, *args):
         ["validate"],
         ["validate", "--format", "github"],
         ["validate", "--format", "json"],
+        ["report", "kh-test", "--as-of", "22/11/2026", "--format", "md"],
+        ["report", "kh-test", "--as-of", "22/11/2026", "--format", "html"],
     ],
 )
 def test_no_output_sends_a_control_character(hostile, args):

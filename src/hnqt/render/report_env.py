@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from ..names import sort_key
 from ..problems import Problem
+from .safe import visible
 
 Format = Literal["md", "html", "docx"]
 FORMATS: tuple[Format, ...] = ("md", "html", "docx")
@@ -147,14 +148,20 @@ def md_cell(value: object) -> Markup:
 
 
 def _md_escape(text: str) -> str:
-    # Registry text is data: no raw HTML reaches the GitHub page, no `|` breaks a table.
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    # Registry text is data: no raw HTML reaches the GitHub page, no `|` breaks a table, no
+    # escape sequence reaches a terminal that shows the report.
+    return visible(text, lines=True).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def _md_finalize(value: object) -> object:
     if isinstance(value, Markup):
         return value
     return _md_escape(str(value))
+
+
+def _html_finalize(value: object) -> object:
+    """Control and bidirectional characters shown, before autoescape escapes the rest."""
+    return value if isinstance(value, Markup) else visible(str(value), lines=True)
 
 
 def _xml_clean(value: object) -> str:
@@ -165,7 +172,7 @@ def _docx_finalize(value: object) -> object:
     """Text for a Word run: characters XML cannot hold removed, escaped, line breaks kept."""
     if isinstance(value, Markup):
         return Markup(_xml_clean(value))
-    lines = [escape(line) for line in _xml_clean(value).split("\n")]
+    lines = [escape(line) for line in visible(_xml_clean(value), lines=True).split("\n")]
     return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(lines)
 
 
@@ -210,7 +217,7 @@ class _NotConstant(Exception):
 def environment(fmt: Format, folder: Path | None) -> ImmutableSandboxedEnvironment:
     """The sandbox a template renders in: it may extend or include its neighbours in `folder`,
     then the package's defaults (a registry's ke-hoach.html.j2 can extend _khung.html.j2)."""
-    finalize = {"md": _md_finalize, "html": None, "docx": _docx_finalize}[fmt]
+    finalize = {"md": _md_finalize, "html": _html_finalize, "docx": _docx_finalize}[fmt]
     env = _Sandbox(
         undefined=jinja2.StrictUndefined,
         autoescape=fmt != "md",
