@@ -53,14 +53,14 @@ def age(root: Path, seconds: float = 600) -> None:
     """Date every file of the registry back, out of the cache's racy window."""
     for path in (root / "data").rglob("*"):
         if path.is_file() and not path.is_symlink():
-            age_file(path, seconds, settle=False)
+            age_file(path, seconds, wait=False)
     settle()
 
 
-def age_file(path: Path, seconds: float = 300, settle: bool = True) -> None:
+def age_file(path: Path, seconds: float = 300, wait: bool = True) -> None:
     then = time.time() - seconds
     os.utime(path, (then, then))
-    if settle:
+    if wait:
         settle()
 
 

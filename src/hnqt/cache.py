@@ -188,6 +188,8 @@ def _mac(key: bytes, *parts: bytes | memoryview) -> bytes:
 
 def _record_classes() -> dict[str, type[Record]]:
     """Every record class by `module.Class`; what a cache may name (nothing else is built)."""
+    from . import dates, deadlines, model, problems, units  # noqa: F401  (what a cache holds)
+
     found: dict[str, type[Record]] = {}
     pending: list[type[Record]] = list(Record.__subclasses__())
     while pending:
@@ -211,23 +213,28 @@ def _encode(value: object) -> object:
     raise TypeError(f"hnqt cache cannot hold {type(value).__name__}")
 
 
-def _tuples(value: object) -> object:
-    return tuple(_tuples(v) for v in value) if type(value) is list else value
+def _tuples(value: list[Any]) -> tuple[Any, ...]:
+    return tuple([_tuples(v) if type(v) is list else v for v in value])
 
 
 class _Decoder:
-    """Rebuilds records without validating again: the signature says hnqt wrote them."""
+    """Rebuilds records without validating again (the signature says hnqt wrote them): each
+    field is set through its slot, as unpickling did, and a list becomes the tuple it was."""
 
     def __init__(self) -> None:
-        self.classes = _record_classes()
+        self.classes = {
+            tag: (cls, [getattr(cls, name).__set__ for name in cls.__slots__])
+            for tag, cls in _record_classes().items()
+        }
 
     def __call__(self, obj: dict[str, Any]) -> object:
         ((tag, values),) = obj.items()
         if tag == "date":
             return date.fromordinal(values)
-        cls = self.classes[tag]
-        instance = cls.__new__(cls)
-        instance.__setstate__(tuple(_tuples(v) for v in values))
+        cls, setters = self.classes[tag]
+        instance = object.__new__(cls)
+        for set_field, value in zip(setters, values, strict=True):
+            set_field(instance, _tuples(value) if type(value) is list else value)
         return instance
 
 

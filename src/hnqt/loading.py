@@ -58,24 +58,24 @@ def load(root: Path, *, use_cache: bool = True) -> Registry:
     snapshot = cache.load(root) if use_cache else None
     if snapshot is not None and snapshot.stamps == stamps:
         summary = Checked.from_plain(root, snapshot.summary)
-        results = _cached_results(snapshot)
+        results, units = _cached(snapshot)
         if summary.discovered == discovered and results is not None:
-            registry = assemble(root, results)
+            registry = assemble(root, results, units)
             registry.problems = summary.problems  # the cross-file checks' too
             registry.discovered = discovered
             return registry
     return _refresh(root, files, discovered, snapshot, use_cache)
 
 
-def _cached_results(snapshot: cache.Snapshot) -> dict[str, FileResult] | None:
-    """What the cache kept of each file, or None when its body fails a check."""
+def _cached(snapshot: cache.Snapshot) -> tuple[dict[str, FileResult] | None, list[Any] | None]:
+    """What the cache kept of each file, and the unit directory's state worked out from them;
+    (None, None) when its body fails a check."""
     body = snapshot.body()
-    if not isinstance(body, list):
-        return None
     try:
-        return {item[0]: FileResult.from_plain(item) for item in body}
+        files, units = body  # type: ignore[misc]
+        return {item[0]: FileResult.from_plain(item) for item in files}, units
     except (ValueError, TypeError, IndexError):
-        return None
+        return None, None
 
 
 def _refresh(
@@ -86,7 +86,7 @@ def _refresh(
     use_cache: bool,
 ) -> Registry:
     """Read what changed since the snapshot (everything without one), check, save."""
-    previous = (_cached_results(snapshot) if snapshot is not None else None) or {}
+    previous = (_cached(snapshot)[0] if snapshot is not None else None) or {}
     old_stamps = snapshot.stamps if snapshot is not None else {}
     problems = list(discovered)
     results: dict[str, FileResult] = {}
@@ -105,7 +105,7 @@ def _refresh(
     registry.problems = cap_per_file([*problems, *registry.problems])
     if use_cache:
         stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
-        body = [result.plain() for result in results.values()]
+        body = [[result.plain() for result in results.values()], registry.units.state()]
         cache.save(root, stamps, Checked.of(registry).plain(), body)
     return registry
 

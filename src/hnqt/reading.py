@@ -46,7 +46,9 @@ class FileResult:
     problems: tuple[Problem, ...]
     positions: dict[PathKey, Position] = field(default_factory=dict)
     deadline: Deadline | None = None
-    units: tuple[tuple[PathKey, str], ...] = ()  # every unit name written, with its path
+    # every unit name written, with its path (a factory, not a class default: a result from the
+    # cache decodes it on first use, see __getattr__)
+    units: tuple[tuple[PathKey, str], ...] = field(default_factory=tuple)
 
     def problem(self, path: PathKey, code: str, message: str, hint: str = "",
                 severity: Severity = "error") -> Problem:  # fmt: skip
@@ -61,24 +63,38 @@ class FileResult:
         return nearest(self.positions, tuple(path))
 
     def plain(self) -> list[object]:
-        """As JSON-able data for the cache (records stay records: the cache writes them)."""
+        """As JSON-able data for the cache (records stay records: the cache writes them).
+        Positions and unit names, which only the cross-file checks read, go as one JSON text
+        decoded when first asked for (a warm `hnqt due` never asks)."""
+        import json
+
         positions = [[list(path), line, column] for path, (line, column) in self.positions.items()]
         units = [[list(path), name] for path, name in self.units]
-        return [self.rel, self.kind, self.record, self.problems, positions, self.deadline, units]
+        details = json.dumps([positions, units], ensure_ascii=False, separators=(",", ":"))
+        return [self.rel, self.kind, self.record, self.problems, self.deadline, details]
 
     @classmethod
     def from_plain(cls, data: list[Any]) -> FileResult:
-        """Back from `plain` as the cache decoded it (lists where tuples were)."""
-        rel, kind, record, problems, positions, deadline, units = data
-        return cls(
-            rel,
-            kind,
-            record,
-            tuple(problems),
-            {tuple(path): (line, column) for path, line, column in positions},
-            deadline,
-            tuple((tuple(path), name) for path, name in units),
-        )
+        """Back from `plain` as the cache decoded it; positions and units wait until asked."""
+        rel, kind, record, problems, deadline, details = data
+        if not isinstance(details, str):
+            raise TypeError("details")
+        result = cls.__new__(cls)
+        result.__dict__.update(rel=rel, kind=kind, record=record, problems=tuple(problems),
+                               deadline=deadline, _details=details)  # fmt: skip
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        """`positions` or `units` of a result from the cache, decoded on first use."""
+        details = self.__dict__.pop("_details", None)
+        if details is None or name not in ("positions", "units"):
+            raise AttributeError(name)
+        import json
+
+        positions, units = json.loads(details)
+        self.positions = {tuple(path): (line, column) for path, line, column in positions}
+        self.units = tuple((tuple(path), unit) for path, unit in units)
+        return getattr(self, name)
 
 
 def read_file(path: Path, rel: str, kind: str) -> FileResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .deadlines import Deadline
 from .layout import DATA, DEPARTMENTS_FILE
@@ -82,8 +83,11 @@ class Registry:
         return scopes.get(plan_id) or Scope()
 
 
-def assemble(root: Path, results: dict[str, FileResult]) -> Registry:
-    """Put the records of the files together, with the problems each file had on its own."""
+def assemble(
+    root: Path, results: dict[str, FileResult], units: list[Any] | None = None
+) -> Registry:
+    """Put the records of the files together, with the problems each file had on its own;
+    `units`: the unit directory's state as the cache kept it with these very results."""
     departments = Departments(units=())
     partners: dict[str, tuple[Partner, FileResult]] = {}
     agreements: dict[str, tuple[Agreement, FileResult]] = {}
@@ -110,7 +114,7 @@ def assemble(root: Path, results: dict[str, FileResult]) -> Registry:
         root,
         results,
         departments,
-        UnitDirectory(departments),
+        UnitDirectory.restored(departments, units) if units else UnitDirectory(departments),
         partners,
         agreements,
         plans,

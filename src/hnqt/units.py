@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .model import Departments, GroupKind, Unit
 from .names import TRAILING, match_key, plain_key, sort_key
@@ -103,6 +104,31 @@ class UnitDirectory:
             for unit in departments.units
             if unit.kind in CITY_DEPARTMENT_KINDS and unit.parent is None
         )
+
+    def state(self) -> list[object]:
+        """What the directory has worked out (its indexes, every name resolved so far, every
+        unit's top), as data for the cache: a warm run neither indexes nor resolves again."""
+
+        def pairs(table: dict[str, Any]) -> list[list[Any]]:
+            return [[k, sorted(v) if isinstance(v, set) else v] for k, v in table.items()]
+
+        memo, tops = self.__dict__.get("_memo", {}), self.__dict__.get("_tops", {})
+        return [pairs(self._exact), pairs(self._plain), pairs(self._shown),
+                list(self.city_departments), pairs(memo), pairs(tops)]  # fmt: skip
+
+    @classmethod
+    def restored(cls, departments: Departments, state: list[Any]) -> UnitDirectory:
+        """The directory `state` describes, for the departments it was made from."""
+        exact, plain, shown, city, memo, tops = state
+        directory = cls.__new__(cls)
+        directory.units = {unit.id: unit for unit in departments.units}
+        directory._exact = {key: {tuple(t) for t in targets} for key, targets in exact}
+        directory._plain = {key: {tuple(t) for t in targets} for key, targets in plain}
+        directory._shown = dict(shown)
+        directory.city_departments = tuple(city)
+        directory.__dict__["_memo"] = dict(memo)
+        directory.__dict__["_tops"] = dict(tops)
+        return directory
 
     def _index(self, name: str, target: tuple[str, str]) -> None:
         self._exact.setdefault(match_key(name), set()).add(target)
