@@ -10,30 +10,20 @@ a `\\u202e` escape, and CSV cells are neutralised as OWASP says.
 
 from __future__ import annotations
 
-import re
-
 # C0 controls, DEL, C1 controls (\x9b is CSI, \x9d OSC), bidirectional marks, embeddings,
-# overrides and isolates, and the Unicode line and paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEPING_LINES = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟: the Control Pictures block
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return f"\\u{code:04x}"
+# overrides and isolates, and the Unicode line and paragraph separators: each shown as its
+# picture (␛, ␊, ␡) or as a `\u202e` escape. Tables for str.translate: no regular expression
+# to compile at every start (`hnqt due` has a start-up budget).
+_BIDI = [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPED = {code: f"\\u{code:04x}" for code in [*range(0x80, 0xA0), *_BIDI]}
+_SHOWN = {**{code: chr(0x2400 + code) for code in range(0x20)}, 0x7F: "\u2421", **_ESCAPED}
+_SHOWN_KEEPING_LINES = {code: shown for code, shown in _SHOWN.items() if code != 0x0A}
 
 
 def visible(text: str, *, lines: bool = False) -> str:
     """The text with every control, escape and bidirectional character shown, not obeyed;
     with `lines`, newlines stay (a multi-line note in `show`)."""
-    pattern = _UNSAFE_KEEPING_LINES if lines else _UNSAFE
-    return pattern.sub(_picture, text) if pattern.search(text) else text
+    return text.translate(_SHOWN_KEEPING_LINES if lines else _SHOWN)
 
 
 # A cell starting with one of these is a formula (or DDE) to Excel, LibreOffice, Sheets.
@@ -49,10 +39,10 @@ def csv_cell(value: object) -> object:
 
 
 # JSON escapes C0 controls itself; these it writes raw, and a terminal may obey them.
-_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_RAW = {**_ESCAPED, 0x7F: "\\u007f"}
 
 
 def json_text(text: str) -> str:
-    """JSON text with C1 controls and bidirectional characters written as \\u escapes (the
-    same strings to a program, inert on a terminal); they can only stand inside strings."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """JSON text with DEL, C1 controls and bidirectional characters written as \\u escapes
+    (the same strings to a program, inert on a terminal); they can only stand inside strings."""
+    return text.translate(_JSON_RAW)
