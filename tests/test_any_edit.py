@@ -257,7 +257,8 @@ def _commands(as_of: str) -> list[list[str]]:
                                                 "units")]  # fmt: skip
     return [["validate"], ["validate", "--format", "github"], *due,
             ["due", "--so", "Sở Y tế", "--role", "all", *day], *shown, *listed,
-            ["stats", *day]]  # fmt: skip
+            ["stats", *day], ["report", "kh-test", *day],
+            ["report", "ct-x", *day, "--format", "html"]]  # fmt: skip
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
