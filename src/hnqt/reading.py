@@ -66,11 +66,11 @@ class FileResult:
         """As JSON-able data for the cache (records stay records: the cache writes them).
         Positions and unit names, which only the cross-file checks read, go as one JSON text
         decoded when first asked for (a warm `hnqt due` never asks)."""
-        import json
+        from .cache import plain_json
 
         positions = [[list(path), line, column] for path, (line, column) in self.positions.items()]
         units = [[list(path), name] for path, name in self.units]
-        details = json.dumps([positions, units], ensure_ascii=False, separators=(",", ":"))
+        details = plain_json([positions, units])
         return [self.rel, self.kind, self.record, self.problems, self.deadline, details]
 
     @classmethod
