@@ -261,6 +261,8 @@ CASES = [
          problems=[("bad-date", PLAN_FILE, *in_plan('end: "2030"'))]),
     Case("period starting 0000", with_plan('start: "2025"', 'start: "0000"'),
          problems=[("bad-date", PLAN_FILE, *in_plan('start: "2025"'))]),
+    Case("period ending before it starts", with_plan('end: "2030"', 'end: "2020"'),
+         problems=[("bad-date", PLAN_FILE, *in_plan("period: {"))]),
     Case("31/02", with_plan('before: "15/11"', 'before: "31/02"'),
          problems=[("bad-date", PLAN_FILE, *in_plan('before: "15/11"'))]),
     # issue 12: messages

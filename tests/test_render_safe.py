@@ -39,13 +39,16 @@ def test_visible_shows_controls_as_pictures_and_escapes():
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_cells_that_start_a_formula_are_kept_as_text(start):
-    assert csv_cell(f'{start}HYPERLINK("http://x")') == f'\'{start}HYPERLINK("http://x")'
+    shown = visible(start)  # a tab or CR is also shown as its picture
+    assert csv_cell(f'{start}HYPERLINK("http://x")') == f'\'{shown}HYPERLINK("http://x")'
 
 
 def test_csv_cells_otherwise_unchanged():
     assert csv_cell("Sở Y tế") == "Sở Y tế"
     assert csv_cell(-5) == -5  # a number stays a number
     assert csv_cell("") == ""
+    assert csv_cell("a\x1b[2Jb\nc") == "a␛[2Jb\nc"
+    assert csv_cell("\t=1") == "'␉=1"
 
 
 def test_json_text_escapes_what_json_leaves_raw():
@@ -84,6 +87,8 @@ def run(root, *args):
         ["due", "--as-of", "22/11/2026"],
         ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026", "--format", "ics"],
         ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026", "--format", "json"],
+        ["due", "--so", "Sở Y tế", "--as-of", "22/11/2026", "--format", "csv"],
+        ["list", "tasks", "--format", "csv"],
         ["list", "tasks"],
         ["list", "tasks", "--format", "json"],
         ["show", "kh-test/I.2"],

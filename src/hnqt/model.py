@@ -377,6 +377,19 @@ class Period(FileRecord):
     start: Date
     end: Date
 
+    def __post_init__(self) -> None:
+        """A period that ends before it starts holds no year to fall due in: refused when the
+        file is validated, so no command meets one."""
+        if self.end.year < self.start.year:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError(
+                "bad_date",
+                "thời kỳ kết thúc ({end}) trước khi bắt đầu ({start})",
+                {"end": str(self.end), "start": str(self.start),
+                 "wanted": "năm kết thúc từ năm bắt đầu trở đi"},
+            )  # fmt: skip
+
 
 @record
 class Reporting(FileRecord):

@@ -32,10 +32,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def csv_cell(value: object) -> object:
     """A CSV cell that a spreadsheet shows as text: a leading `'` before a formula start
-    (OWASP's CSV injection rule); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    (OWASP's CSV injection rule), control characters shown (`cat` of the file must not obey
+    them either; line breaks stay, CSV quotes them); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    return ("'" if value.startswith(_FORMULA_START) else "") + visible(value, lines=True)
 
 
 # JSON escapes C0 controls itself; these it writes raw, and a terminal may obey them.
