@@ -50,10 +50,17 @@ def _broken_file(registry: Registry, ident: str) -> str | None:
     return next((rel for rel in candidates if registry.broken(rel)), None)
 
 
+def refuse_broken(registry: Registry, ident: str, what: str) -> None:
+    """A registry error when the file that would hold `ident` is left out with errors: the
+    record is there but unreadable, which "not found" would hide."""
+    broken = _broken_file(registry, ident)
+    if broken is not None:
+        raise _unreadable(registry, broken, what)
+
+
 def check_plan(registry: Registry, plan: str | None) -> None:
     if plan is not None and plan not in registry.plans:
-        if _broken_file(registry, plan):
-            raise _unreadable(registry, f"{DATA}/plans/{plan}/plan.yaml", f"đọc kế hoạch “{plan}”")
+        refuse_broken(registry, plan, f"đọc kế hoạch “{plan}”")
         known = ", ".join(sorted(registry.plans))
         raise UsageError(f"không có kế hoạch “{plan}”", f"các kế hoạch: {known}")
 
@@ -274,9 +281,7 @@ def find_record(registry: Registry, ident: str) -> tuple[str, object]:
     found = registry.units.lookup_one(ident)
     if isinstance(found, Unit):
         return "unit", found
-    broken = _broken_file(registry, ident)
-    if broken is not None:
-        raise _unreadable(registry, broken, f"xem “{ident}”")
+    refuse_broken(registry, ident, f"xem “{ident}”")
     if not registry.has_units:  # it may be a unit's name: say why units cannot be searched
         raise _unreadable(registry, DEPARTMENTS_FILE, f"tìm “{ident}”")
     known = [*registry.tasks, *registry.plans, *registry.agreements, *registry.partners]

@@ -25,7 +25,7 @@ from .obligations import (
     units_within,
 )
 from .problems import UsageError
-from .queries import ListQuery, check_plan, list_tasks, stats
+from .queries import ListQuery, check_plan, list_tasks, refuse_broken, stats
 from .registry import Registry, TaskEntry
 from .statuses import STATUS_LABELS, STATUSES, Status
 from .values import Record, record
@@ -240,6 +240,7 @@ def build(registry: Registry, ident: str, year: int, as_of: date, unit: Unit | N
         chosen = None if ident == ALL_AGREEMENTS else ident
         return agreement_report(registry, year, as_of, chosen)
     if ident not in registry.plans:
+        refuse_broken(registry, ident, f"lập báo cáo “{ident}”")
         known = sorted([*registry.plans, *registry.agreements, ALL_AGREEMENTS])
         raise UsageError(f"không có kế hoạch hay thỏa thuận “{ident}”", "chọn: " + ", ".join(known))
     return plan_report(registry, ident, year, as_of, unit)
