@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..choices import DiffFormat
 from ..diffing import SECTIONS, Change
 from .data import to_json
+from .safe import visible
 
 Renderer = Callable[[list[Change], str, str], str]
 _MARKS = {"added": "+", "removed": "-"}
@@ -39,11 +40,12 @@ def render_text(changes: list[Change], base: str, head: str) -> str:
         for change in found:
             mark = _MARKS.get(change.kind.rsplit("-", 1)[-1], "~")
             lines.append(f"  {mark} {_line(change)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 def _md(text: str) -> str:
-    """Registry text inside Markdown: no markup, no HTML, one line."""
+    """Registry text inside Markdown: no markup, no HTML, no control character, one line."""
+    text = visible(text, lines=True)
     for char in "\\`*_[]<>|#":
         text = text.replace(char, "\\" + char)
     return " ".join(text.split())

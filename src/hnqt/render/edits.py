@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..statuses import STATUS_LABELS
+from .safe import visible
 
 if TYPE_CHECKING:
     from ..recording import Outcome
@@ -20,4 +21,4 @@ def render_outcome(outcome: Outcome, as_of: date) -> str:
     for problem in outcome.warnings:
         hint = f" ({problem.hint})" if problem.hint else ""
         lines.append(f"cảnh báo: {problem.message}{hint}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
