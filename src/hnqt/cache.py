@@ -264,14 +264,17 @@ def from_json(data: bytes | memoryview) -> Any:
 
 def _code_fingerprint() -> list[list[object]]:
     """Changes whenever any module of hnqt changes: an old cache then stops counting."""
-    package = Path(__file__).parent
     stamps: list[list[object]] = [[_FORMAT]]
-    for folder, _, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                status = os.stat(os.path.join(folder, name))
-                stamps.append([os.path.relpath(folder, package), name, status.st_size,
-                               status.st_mtime_ns])  # fmt: skip
+    folders = [os.path.dirname(__file__)]
+    while folders:
+        with os.scandir(folders.pop()) as listing:
+            for entry in listing:
+                if entry.name.endswith(".py"):
+                    status = entry.stat()
+                    stamps.append([entry.path, status.st_size, status.st_mtime_ns])
+                elif entry.name != "__pycache__" and entry.is_dir():
+                    folders.append(entry.path)
+    stamps.sort(key=str)
     return stamps
 
 
