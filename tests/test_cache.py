@@ -303,3 +303,24 @@ def test_the_stamp_holds_size_mtime_ctime_and_inode(tmp_path):
     path.write_text("x", encoding="utf-8")
     status = path.stat()
     assert cache.stamp_of(status) == (1, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+# --- other commands' records (fmt's files known canonical) ---------------------------------
+
+
+def test_marks_round_trip_and_a_forged_or_linked_record_counts_for_nothing(make_registry, tmp_path):
+    root = make_registry()
+    cache.save_marks(root, "fmt.json", {"data/a.yaml": [1, 2, 3, 4]})
+    assert cache.load_marks(root, "fmt.json") == {"data/a.yaml": [1, 2, 3, 4]}
+    marks = root / cache.CACHE_DIR / "fmt.json"
+    shutil.copy(marks, root / cache.CACHE_DIR / "other.json")
+    assert cache.load_marks(root, "other.json") == {}  # signed under its own name only
+    marks.write_bytes(marks.read_bytes()[:-1] + b"\x00")  # forged
+    assert cache.load_marks(root, "fmt.json") == {}
+    victim = tmp_path / "victim.json"
+    victim.write_text("giữ nguyên", encoding="utf-8")
+    marks.unlink()
+    marks.symlink_to(victim)
+    assert cache.load_marks(root, "fmt.json") == {}
+    cache.save_marks(root, "fmt.json", {})
+    assert victim.read_text(encoding="utf-8") == "giữ nguyên" and not marks.is_symlink()
