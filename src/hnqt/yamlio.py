@@ -384,7 +384,7 @@ def _read_regular(path: Path, reader: _Reader) -> bytes:
             raise reader.fatal(1, 1, "not-a-file", "không phải tệp thường; không được đọc",
                                "xóa nó và đặt tệp YAML thật vào chỗ này")  # fmt: skip
         _cap(status.st_size, reader)  # before reading a huge file into memory
-        return file.read(MAX_BYTES + 1)
+        return file.read()  # sized by the open file (read(n) would allocate n bytes first)
 
 
 def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
