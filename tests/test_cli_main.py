@@ -100,3 +100,38 @@ def test_a_reader_that_leaves_the_pipe_gets_silence():
     error = process.stderr.read()
     assert process.wait(timeout=60) == 1
     assert error == b""
+
+
+def test_every_command_is_known_by_its_group() -> None:
+    """COMMAND_GROUPS names the module of every command the app has, and nothing else."""
+    from typer.main import get_command
+
+    from hnqt import cli
+
+    assert sorted(get_command(cli.app).commands) == sorted(cli.COMMAND_GROUPS)
+
+
+GROUPS_PROBE = """
+import sys
+sys.argv = ["hnqt", *sys.argv[1:]]
+from hnqt import cli
+from hnqt.cli import boundary
+cli.registered(sys.argv[1] if len(sys.argv) > 1 else None)
+print(" ".join(sorted(c.callback.__name__ for c in boundary.app.registered_commands)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [("due", "due list_ show stats"), ("fmt", "fmt"), ("nope", None), (None, None)],
+)
+def test_a_run_builds_only_the_group_of_its_command(command: str | None, expected: str | None):
+    """Typer turns every registered command into options at each start: `hnqt due` registers
+    only its own group; help and a mistyped command get every command."""
+    from hnqt import cli
+
+    every = " ".join(sorted(c.callback.__name__ for c in cli.app.registered_commands))
+    args = [command] if command else []
+    shown = subprocess.run([sys.executable, "-c", GROUPS_PROBE, *args], capture_output=True,
+                           text=True, timeout=120, check=True).stdout.strip()  # fmt: skip
+    assert shown == (expected or every)

@@ -21,6 +21,7 @@ runner = CliRunner()
         (["list"], "thiếu LOẠI",
          "chọn một trong: tasks, reports, plans, agreements, partners, units"),
         (["nope"], "không có lệnh “nope”", "xem `hnqt --help`"),
+        (["dua"], "không có lệnh “dua”", "có phải due?"),
         # Typer 0.29 no longer gives the value in these two: "giá trị" stands for it
         (["due", "--within", "-1"], ("--within: -1 nằm ngoài khoảng cho phép (từ 0 đến 36500)",
          "--within: giá trị nằm ngoài khoảng cho phép (từ 0 đến 36500)"), "hnqt due --help"),

@@ -30,7 +30,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing argument '(?P<argument>[^']+)'"
                 r"(?:\. Choose from:(?P<choices>.*))?", re.S),
      "thiếu {argument}"),
-    (re.compile(r"^No such command '(?P<command>[^']+)'\.?$"), "không có lệnh “{command}”"),
+    (re.compile(r"^No such command '(?P<command>[^']+)'\.?"
+                r"(?: Did you mean (?P<close>.+?)\?)?$"),
+     "không có lệnh “{command}”"),
     (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.*)\)$"),
      "thừa đối số: {extra}"),
     (re.compile(r"^Option '(?P<option>[^']+)' requires an argument\.?$"),

@@ -1,9 +1,12 @@
 """The `hnqt` command: parse options, call registry and queries, pick a renderer; nothing else.
 
-One module per command group; each registers its commands on the app when imported here."""
+One module per command group; each registers its commands on the app when imported. A run
+imports only the group of the command it was asked for: Typer turns the signature of every
+registered command into options at each start, and `hnqt due` has a start-up budget."""
 
 import contextlib
 import errno
+import importlib
 import os
 import sys
 from typing import NoReturn
@@ -11,10 +14,43 @@ from typing import NoReturn
 import typer
 
 from ..problems import os_reason
-from . import check, diff, edit, fmt, query, report  # noqa: F401  (registers the commands)
-from .app import app, read_only_ran
+from .boundary import app as _app
+from .boundary import read_only_ran
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_GROUPS", "app", "main", "registered"]
+
+# Each command and the module of its group, in the order help lists them.
+COMMAND_GROUPS: dict[str, str] = {
+    "validate": "check",
+    "schema": "check",
+    "diff": "diff",
+    "progress": "edit",
+    "event": "edit",
+    "report-submitted": "edit",
+    "new": "edit",
+    "fmt": "fmt",
+    "due": "query",
+    "show": "query",
+    "list": "query",
+    "stats": "query",
+    "report": "report",
+}
+
+
+def registered(command: str | None = None) -> typer.Typer:
+    """The app with the group of `command` registered, or every group (help, a mistyped
+    command, the tests) when it names none."""
+    group = COMMAND_GROUPS.get(command or "")
+    for module in dict.fromkeys([group] if group else COMMAND_GROUPS.values()):
+        importlib.import_module(f"{__name__}.{module}")
+    return _app
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`from hnqt.cli import app`: the app with every command (PEP 562)."""
+    if name == "app":
+        return registered()
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -27,7 +63,7 @@ def main() -> None:
     _speak_utf8()
     code: int = 0
     try:
-        app()
+        registered(next(iter(sys.argv[1:2]), None))()
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ import typer
 
 from ..choices import ValidateFormat
 from ..problems import UsageError
-from .app import command
+from .boundary import command
 from .options import NoCacheOption, RegistryOption, emit
 
 

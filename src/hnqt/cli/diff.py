@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..choices import DiffFormat
-from .app import command
+from .boundary import command
 from .options import OutputOption, RegistryOption, printing
 
 

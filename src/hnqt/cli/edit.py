@@ -9,7 +9,7 @@ import typer
 
 from ..choices import NewKind
 from ..problems import UsageError
-from .app import command
+from .boundary import command
 from .options import RegistryOption, emit, load_registry, user_date, year_option
 
 if TYPE_CHECKING:

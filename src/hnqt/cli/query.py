@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..choices import DueFormat, ListFormat, ListKind, RoleChoice, ShowFormat, StatsFormat
-from .app import command
+from .boundary import command
 from .options import (
     STATUS_HELP,
     AsOfOption,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .app import command
+from .boundary import command
 from .options import AsOfOption, RegistryOption, SoOption, as_of_date, emit, load_registry
 
 ReportFormat = Enum("ReportFormat", {name: name for name in ("md", "html", "docx")}, type=str)  # type: ignore[misc]

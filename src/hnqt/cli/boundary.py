@@ -64,6 +64,12 @@ app = typer.Typer(
 _fast_exit: list[bool] = []  # set when a read-only command has run
 
 
+@app.callback()
+def _group() -> None:
+    """Keeps hnqt a group of commands when a run registers only one (cli.registered): Typer
+    would otherwise make that one command the whole program, and take its name for an argument."""
+
+
 def command(*, read_only: bool = False, **settings: Any) -> Callable[[_F], _F]:
     """Register a command whose help page and usage line speak Vietnamese. `read_only`: it
     writes nothing but the cache, so the process may leave without teardown (cli.main)."""
