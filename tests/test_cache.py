@@ -324,3 +324,22 @@ def test_marks_round_trip_and_a_forged_or_linked_record_counts_for_nothing(make_
     assert cache.load_marks(root, "fmt.json") == {}
     cache.save_marks(root, "fmt.json", {})
     assert victim.read_text(encoding="utf-8") == "giữ nguyên" and not marks.is_symlink()
+
+
+def test_where_folders_cannot_be_opened_the_path_is_checked_instead(
+    make_registry, reads, tmp_path, monkeypatch
+):
+    """Windows cannot open names relative to an open folder: there the cache folder is taken
+    only when it is a real folder, and files are still created O_EXCL under fresh names."""
+    monkeypatch.setattr(cache, "_AT", False)
+    root = make_registry()
+    settle()
+    load(root)
+    reads.clear()
+    load(root)
+    assert reads == []
+    shutil.rmtree(root / cache.CACHE_DIR)
+    (tmp_path / "elsewhere").mkdir()
+    (root / cache.CACHE_DIR).symlink_to(tmp_path / "elsewhere")
+    load(root)
+    assert os.listdir(tmp_path / "elsewhere") == []

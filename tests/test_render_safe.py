@@ -144,3 +144,12 @@ def test_usage_errors_show_what_was_typed_visibly(hostile):
     result = run(hostile, "show", "\u202eabc\u202c")  # control characters are refused before
     assert result.exit_code == 2
     assert not RAW.search(result.stderr) and "\\u202eabc\\u202c" in result.stderr
+
+
+def test_fmt_check_shows_a_bidi_override_of_the_file_text(make_registry):
+    """YAML allows a raw U+202E in a file; the diff `fmt --check` prints must not obey it."""
+    text = "code: 'I.2'\ntitle: 'Hai \u202egnp.exe'\nlead: ['Sở Y tế']\ndeadline: '2026'\n"
+    root = make_registry({f"{TASKS}/I-2.yaml": text})
+    result = run(root, "fmt", "--check")
+    assert result.exit_code == 1
+    assert "\u202e" not in result.stdout and "Hai \\u202egnp.exe" in result.stdout

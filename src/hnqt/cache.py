@@ -96,7 +96,7 @@ class _Folder:
             if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
                 return None
             with os.fdopen(fd, "rb", closefd=False) as file:
-                return file.read(limit + 1)
+                return file.read()  # sized by the open file; read(limit) would allocate limit
         except OSError:
             return None
         finally:

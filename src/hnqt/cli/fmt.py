@@ -30,6 +30,7 @@ def fmt(
 ) -> None:
     from ..formatting import format_registry, short_diff
     from ..layout import chooser, find_root
+    from ..render.safe import visible
 
     root = find_root(registry)
     found = format_registry(root, chooser(root, paths or []), write=not check)
@@ -42,7 +43,7 @@ def fmt(
             lines.extend(f"    {line}" for line in short_diff(outcome))
         else:
             lines.append(f"đã định dạng: {outcome.rel}")
-    if lines:
-        emit("\n".join(lines) + "\n")
+    if lines:  # file text quoted in a diff may hold a bidi override: shown, not obeyed
+        emit(visible("\n".join(lines), lines=True) + "\n")
     failed = any(o.error is not None for o in found) or (check and bool(found))
     raise typer.Exit(1 if failed else 0)
