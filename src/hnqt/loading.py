@@ -15,6 +15,9 @@ from .problems import Problem, cap_per_file
 from .reading import FileResult, read_file
 from .registry import Registry, assemble
 
+# Each file under data/: its path, its kind (None: no kind of the registry), its stamp.
+Found = dict[str, tuple[str, str | None, Stamp]]
+
 
 @dataclass(eq=False)
 class Checked:
@@ -39,27 +42,33 @@ class Checked:
         return cls(root, tuple(files), problems, discovered)
 
 
-def check(root: Path, *, use_cache: bool = True) -> Checked:
-    """The problems of the registry; a warm cache answers without reading the registry back."""
+def _walk(root: Path, use_cache: bool) -> tuple[Found, list[Problem], cache.Snapshot | None,
+                                               Checked | None]:  # fmt: skip
+    """The files under data/, the problems of the walk, the cache's snapshot, and its summary
+    when nothing changed since it was written (the stamps and the walk's problems agree)."""
     files, discovered = discover(root)
     stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
     snapshot = cache.load(root) if use_cache else None
-    if snapshot is not None and snapshot.stamps == stamps:
-        summary = Checked.from_plain(root, snapshot.summary)
-        if summary.discovered == discovered:
-            return summary
+    if snapshot is None or snapshot.stamps != stamps:
+        return files, discovered, snapshot, None
+    summary = Checked.from_plain(root, snapshot.summary)
+    return files, discovered, snapshot, summary if summary.discovered == discovered else None
+
+
+def check(root: Path, *, use_cache: bool = True) -> Checked:
+    """The problems of the registry; a warm cache answers without reading the registry back."""
+    files, discovered, snapshot, summary = _walk(root, use_cache)
+    if summary is not None:
+        return summary
     return Checked.of(_refresh(root, files, discovered, snapshot, use_cache))
 
 
 def load(root: Path, *, use_cache: bool = True) -> Registry:
     """Read the whole registry (only changed files, when the cache is warm) and check it."""
-    files, discovered = discover(root)
-    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
-    snapshot = cache.load(root) if use_cache else None
-    if snapshot is not None and snapshot.stamps == stamps:
-        summary = Checked.from_plain(root, snapshot.summary)
+    files, discovered, snapshot, summary = _walk(root, use_cache)
+    if snapshot is not None and summary is not None:
         results, units = _cached(snapshot)
-        if summary.discovered == discovered and results is not None:
+        if results is not None:
             registry = assemble(root, results, units)
             registry.problems = summary.problems  # the cross-file checks' too
             registry.discovered = discovered
@@ -80,7 +89,7 @@ def _cached(snapshot: cache.Snapshot) -> tuple[dict[str, FileResult] | None, lis
 
 def _refresh(
     root: Path,
-    files: dict[str, tuple[str, str | None, Stamp]],
+    files: Found,
     discovered: list[Problem],
     snapshot: cache.Snapshot | None,
     use_cache: bool,
