@@ -18,6 +18,7 @@ from conftest import BASE_FILES
 from hnqt.loading import Checked, load
 from hnqt.queries import DueQuery, ListQuery, due, list_tasks, stats
 from hnqt.render import due as due_render
+from hnqt.render.ics import render_calendar
 from hnqt.render.problems import REPORTERS
 
 PHRASES = ["Hàng năm", "Thường xuyên", "2026", "2025 - 2026", "Quý II/2026", "30/6/2026",
@@ -152,6 +153,7 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
         view = due_render.DueView.of(registry, query, due(registry, query))
         for render in due_render.RENDERERS.values():
             assert render(view)
+        assert render_calendar(registry, view).startswith("BEGIN:VCALENDAR")
         assert stats(registry, as_of) is not None
         assert list(list_tasks(registry, ListQuery("tasks", as_of))) is not None
 

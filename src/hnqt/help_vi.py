@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from .compat import Context, HelpFormatter
 
@@ -63,3 +63,9 @@ class VietnameseCommand(TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["options_metavar"] = "[TÙY_CHỌN]"
         super().__init__(*args, **kwargs)
+
+
+class VietnameseGroup(TyperGroup):
+    """A command group (`hnqt import`, `hnqt export`) whose help page speaks Vietnamese."""
+
+    context_class = VietnameseContext

@@ -105,8 +105,8 @@ def read_file(path: Path, rel: str, kind: str) -> FileResult:
 
 
 def read_text(text: str, rel: str, kind: str) -> FileResult:
-    """What `read_file` makes of a file holding `text`: an edit is checked by the same
-    predicate `validate` applies, before anything is written."""
+    """What `read_file` makes of a file holding `text`: an edit (or an imported row) is checked
+    by the same predicate `validate` applies, before anything is written."""
     from .yamlio import parse
 
     return _result(*parse(text, rel), rel, kind)

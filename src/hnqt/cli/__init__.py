@@ -34,6 +34,8 @@ COMMAND_GROUPS: dict[str, str] = {
     "list": "query",
     "stats": "query",
     "report": "report",
+    "import": "exchange",
+    "export": "exchange",
 }
 
 

@@ -180,3 +180,21 @@ PlanOption = Annotated[
         "--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này (kh-nq59).", callback=name_value
     ),
 ]
+
+DelimiterOption = Annotated[
+    str,
+    typer.Option(
+        "--delimiter",
+        metavar="KÝ_TỰ",
+        help="Dấu phân cách cột của CSV: ',' (mặc định) hoặc ';' — chọn ';' khi Windows đặt "
+        "vùng Việt Nam (Excel khi đó tách cột bằng ';'); cũng nhận 'tab'.",
+    ),
+]
+_DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
+
+
+def csv_delimiter(text: str) -> str:
+    """The column separator of CSV output; Excel under Vietnamese regional settings wants `;`."""
+    if text not in _DELIMITERS:
+        raise UsageError(f"--delimiter không nhận “{text}”", "chọn ',' hoặc ';' (hoặc tab, |)")
+    return _DELIMITERS[text]

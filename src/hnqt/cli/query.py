@@ -9,11 +9,13 @@ from .boundary import command
 from .options import (
     STATUS_HELP,
     AsOfOption,
+    DelimiterOption,
     OutputOption,
     PlanOption,
     RegistryOption,
     SoOption,
     as_of_date,
+    csv_delimiter,
     load_registry,
     name_value,
     printing,
@@ -66,18 +68,25 @@ def due(
         ),
     ] = "table",
     output: OutputOption = None,
+    delimiter: DelimiterOption = ",",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import DueQuery, find_unit
     from ..queries import due as due_items
-    from ..render.due import RENDERERS, DueView
+    from ..render.due import RENDERERS, DueView, render_csv
 
-    day, statuses = as_of_date(as_of), status_filter(status)
+    day, statuses, separator = as_of_date(as_of), status_filter(status), csv_delimiter(delimiter)
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = DueQuery(day, unit, role, plan, statuses, within)
+    view = DueView.of(loaded, query, due_items(loaded, query))
     with printing(output) as say:
-        say(RENDERERS[format](DueView.of(loaded, query, due_items(loaded, query))))
+        if format == "ics":
+            from ..render.ics import render_calendar
+
+            say(render_calendar(loaded, view))
+        else:
+            say(render_csv(view, separator) if format == "csv" else RENDERERS[format](view))
 
 
 @command(
@@ -166,18 +175,23 @@ def list_(
         ),
     ] = "table",
     output: OutputOption = None,
+    delimiter: DelimiterOption = ",",
     registry: RegistryOption = None,
 ) -> None:
     from ..queries import ListQuery, find_unit, list_records
-    from ..render.records import LIST_RENDERERS
+    from ..render.records import LIST_RENDERERS, list_csv
 
-    day = as_of_date(as_of)
+    day, separator = as_of_date(as_of), csv_delimiter(delimiter)
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = ListQuery(kind, day, plan, unit, role, partner,
                       status_filter(status) if status else None, year)  # fmt: skip
+    found = list_records(loaded, query)
     with printing(output) as say:
-        say(LIST_RENDERERS[format](kind, list_records(loaded, query), day))
+        if format == "csv":
+            say(list_csv(kind, found, day, separator))
+        else:
+            say(LIST_RENDERERS[format](kind, found, day))
 
 
 @command(

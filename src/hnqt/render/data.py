@@ -36,15 +36,16 @@ def to_json(payload: Any) -> str:
     return json_text(json.dumps(jsonable(payload), ensure_ascii=False, indent=2))
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
     """CSV text that Excel opens as UTF-8; an empty cell for a missing value; a cell that a
-    spreadsheet would take for a formula is kept as text."""
+    spreadsheet would take for a formula is kept as text. No `sep=` line: with one, Excel drops
+    the BOM and reads the text in the ANSI code page."""
     import csv
     import io
 
     out = io.StringIO()
     out.write(UTF8_BOM)
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(["" if cell is None else csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()

@@ -1,4 +1,4 @@
-"""`hnqt due` output: a table for people, JSON/CSV for programs, iCalendar for calendars."""
+"""`hnqt due` output: a table for people, JSON/CSV for programs (calendars: `render.ics`)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ CSV_HEADER = ("Loại", "Mã", "Kế hoạch", "Tên", "Vai trò", "Thời hạn
               "Mã loại", "Mã vai trò", "Mã tình trạng", "Mã đơn vị", "Hạn (ISO)")  # fmt: skip
 
 
-def render_csv(view: DueView) -> str:
+def render_csv(view: DueView, delimiter: str = ",") -> str:
     rows = [
         [ITEM_KINDS[item.kind], item.id, item.plan, item.title, ROLE_LABELS[item.role],
          item.deadline_text, show(item.due), STATUS_LABELS[item.status],
@@ -94,42 +94,11 @@ def render_csv(view: DueView) -> str:
          item.kind, item.role, item.status, item.unit, item.due.isoformat() if item.due else None]
         for item in view.items
     ]  # fmt: skip
-    return to_csv(CSV_HEADER, rows)
+    return to_csv(CSV_HEADER, rows, delimiter)
 
 
-def render_ics(view: DueView) -> str:
-    """One all-day event per dated item, on its due day (for Outlook, Google, phone calendars)."""
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//hnqt//Hà Nội · Quan hệ quốc tế//VI")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", visible(f"hnqt — {view.unit.name if view.unit else 'mọi đơn vị'}"))
-    for item in view.items:
-        if item.due is None:
-            continue
-        event = Event()
-        event.add("uid", f"{item.id}/{item.unit}@hnqt")
-        event.add("dtstamp", view.as_of)
-        event.add("dtstart", item.due)
-        # icalendar escapes text per RFC 5545 (backslash, `;`, `,`, newline); control
-        # characters, which RFC 5545 does not allow in text, are shown instead.
-        event.add(
-            "summary", visible(f"[{STATUS_LABELS[item.status]}] {_label(item)}: {item.title}")
-        )
-        event.add(
-            "description",
-            f"Thời hạn: {visible(item.deadline_text)}\nĐơn vị: "
-            f"{visible(view.unit_names[item.unit])} ({ROLE_LABELS[item.role]})\n"
-            f"Căn cứ: {visible(item.basis)}\nTệp: {visible(item.source)}"
-            + ("\nGiả định: văn bản ban hành trước hạn này" if item.assumed else ""),
-        )
-        calendar.add_component(event)
-    text: bytes = calendar.to_ical()
-    return text.decode("utf-8")
-
-
-def _label(item: Item) -> str:
+def item_label(item: Item) -> str:
+    """`kh-nq59/V.19 · 2026`, `kh-nq59 · báo cáo 2026`, an agreement's id."""
     if item.kind == "report":  # a unit's report goes `to` the receiver, who consolidates them
         return f"{item.plan} · {'báo cáo' if item.to else 'tổng hợp'} {item.year}"
     if item.kind == "agreement":
@@ -222,5 +191,4 @@ RENDERERS: dict[DueFormat, Callable[[DueView], str]] = {
     "table": render_table,
     "json": render_json,
     "csv": render_csv,
-    "ics": render_ics,
 }

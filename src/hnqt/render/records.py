@@ -429,13 +429,13 @@ def list_table(kind: str, items: list[Any], as_of: date) -> str:
     return render_blocks(header, [Block(f"{len(rows)} mục", columns, rows)])
 
 
-def list_csv(kind: str, items: list[Any], as_of: date) -> str:
+def list_csv(kind: str, items: list[Any], as_of: date, delimiter: str = ",") -> str:
     """The table's columns (Vietnamese headers and labels), then the codes behind the labels in
     their own columns, as every CSV of hnqt."""
     columns, rows = list_rows(kind, items, as_of)
     header, codes = list_codes(kind, items)
     return to_csv([c.header for c in columns] + header,
-                  [[*row, *extra] for row, extra in zip(rows, codes, strict=True)])  # fmt: skip
+                  [[*row, *extra] for row, extra in zip(rows, codes, strict=True)], delimiter)  # fmt: skip
 
 
 def list_codes(kind: str, items: list[Any]) -> tuple[list[str], list[list[str | None]]]:

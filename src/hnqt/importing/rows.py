@@ -1,0 +1,65 @@
+"""What a reader hands on: the rows of each table as cell texts on the table's grid, and the
+problems found at a place in the document (table, row, column)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..problems import Problem, Severity
+from ..values import Record, record
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row on the table's grid: a cell covering several grid columns keeps its text in the
+    first and "" in the others (`spans` says how many it covers)."""
+
+    table: int  # 1-based: the Word table, or the Excel sheet
+    number: int  # 1-based row within it, as Word counts rows or Excel numbers them
+    cells: tuple[str, ...]
+    spans: tuple[int, ...] = ()  # per grid column: columns covered by the cell starting there
+    faults: dict[int, str] = field(default_factory=dict)  # column -> why its value was refused
+
+    @property
+    def blank(self) -> bool:
+        return not any(text.strip() for text in self.cells) and not self.faults
+
+    def spans_all(self) -> bool:
+        """One cell across the whole width (a section title in most appendices)."""
+        return bool(self.spans) and self.spans[0] == len(self.cells)
+
+
+@dataclass
+class Table:
+    number: int
+    rows: list[Row]
+    name: str = ""  # an Excel sheet's name
+
+
+@record
+class RowProblem(Record):
+    """A problem at a place in the document; `problem.line` is the row, `problem.column` the
+    column (1-based; 1 when it concerns the whole row)."""
+
+    table: int
+    heading: str  # the column as the table heads it ("Cơ quan chủ trì"); "" for the whole row
+    problem: Problem
+
+    @property
+    def is_error(self) -> bool:
+        return self.problem.is_error
+
+
+def row_problem(
+    source: str,
+    row: Row,
+    column: int | None,
+    heading: str,
+    code: str,
+    message: str,
+    hint: str = "",
+    severity: Severity = "error",
+) -> RowProblem:
+    """A problem at a row (and column, when one is to blame) of a table of `source`."""
+    at = Problem(source, row.number, (column or 0) + 1, code, message, hint, severity)
+    return RowProblem(row.table, heading, at)

@@ -1,0 +1,234 @@
+"""From the rows of a plan's appendix (Word or Excel) to task drafts: the header found loosely,
+section rows, repeated headers, a table split in two, codes from the section and the number.
+Every row that cannot be read is said with its table, row and column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..appendix import COMPUTED, HEADINGS, REQUIRED, header_columns, is_header, section_of
+from ..appendix import split_units as split_cell
+from ..names import collapse
+from ..problems import UsageError
+from .rows import Row, RowProblem, Table, row_problem
+
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # the (1) (2) (3) … row under some headers
+_NUMBER = re.compile(r"^(\d+)\.?$")
+
+
+@dataclass
+class Draft:
+    """A task read from one row: the cell text of each column the table has."""
+
+    row: Row
+    code: str
+    values: dict[str, str]
+    columns: dict[str, int]  # column -> its index in the row, to say where a problem is
+    headings: dict[str, str]  # column -> its heading as the table writes it
+
+    def where(self, column: str) -> tuple[int | None, str]:
+        index = self.columns.get(column)
+        return index, self.headings.get(column, HEADINGS.get(column, ""))
+
+
+@dataclass
+class Appendix:
+    """What the tables hold: task drafts, sections, and the rows that could not be read."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    tables: list[int] = field(default_factory=list)  # the tables read (a split table: several)
+
+
+def read_appendix(tables: list[Table], source: str, start: int | None = None) -> Appendix:
+    """The task table (the first with a header, or table `start`) and every later table whose
+    first row repeats the header (a table the author split across pages)."""
+    if start is not None and not 1 <= start <= len(tables):
+        raise UsageError(
+            f"--table {start}: tệp chỉ có {len(tables)} bảng",
+            "đếm bảng từ 1, theo thứ tự trong tệp",
+        )
+    found = Appendix()
+    roles: set[str] | None = None
+    for table in tables[(start or 1) - 1 :]:
+        at = _header_index(table, first_only=roles is not None)
+        if at is None:
+            if start is not None and roles is None:
+                raise UsageError(
+                    f"bảng {start} không có dòng tiêu đề của bảng nhiệm vụ",
+                    _WANTED_HEADER,
+                )
+            continue
+        columns = header_columns(table.rows[at].cells)
+        if roles is not None and set(columns) != roles:
+            continue  # another table with other columns: not the appendix going on
+        header = table.rows[at]
+        missing = [c for c in REQUIRED if c not in columns]
+        if missing:
+            names = ", ".join(f"“{HEADINGS[c]}”" for c in missing)
+            found.problems.append(
+                row_problem(
+                    source,
+                    header,
+                    None,
+                    "",
+                    "missing-column",
+                    f"bảng nhiệm vụ thiếu cột {names}",
+                    _WANTED_HEADER,
+                )
+            )
+            return found
+        roles = set(columns)
+        found.tables.append(table.number)
+        headings = {c: collapse(header.cells[i]) for c, i in columns.items()}
+        _read_rows(table.rows[at + 1 :], columns, headings, source, found)
+    if roles is None:
+        raise UsageError(f"không tìm thấy bảng nhiệm vụ trong “{source}”", _WANTED_HEADER)
+    return found
+
+
+_WANTED_HEADER = (
+    "bảng nhiệm vụ cần một dòng tiêu đề có các cột TT, Tên nhiệm vụ, Cơ quan chủ trì, "
+    "Cơ quan phối hợp, Kết quả, Thời gian hoàn thành (có dấu hay không dấu đều được)"
+)
+
+
+def _header_index(table: Table, first_only: bool) -> int | None:
+    """The header row: the first non-blank row of a continued table, else any of the first few
+    (a title row may stand above the header)."""
+    candidates = [i for i, row in enumerate(table.rows) if not row.blank]
+    for index in candidates[: 1 if first_only else 5]:
+        if is_header(table.rows[index].cells):
+            return index
+    return None
+
+
+def _read_rows(
+    rows: list[Row], columns: dict[str, int], headings: dict[str, str], source: str, found: Appendix
+) -> None:
+    section = found.sections[-1][0] if found.sections else None
+    for row in rows:
+        if row.blank or is_header(row.cells) or _numbering(row.cells):
+            continue  # an empty row, the header repeated on a new page, column numbers
+        if row.faults:
+            for index, reason in sorted(row.faults.items()):
+                heading = _heading_at(index, columns, headings)
+                found.problems.append(
+                    row_problem(
+                        source,
+                        row,
+                        index,
+                        heading,
+                        "bad-cell",
+                        reason,
+                        "sửa ô trong bảng rồi nhập lại",
+                    )
+                )
+            continue
+        numeral = _section(row, columns)
+        if numeral is not None:
+            section = numeral[0]
+            found.sections.append(numeral)
+            continue
+        if row.spans_all():
+            found.problems.append(
+                row_problem(
+                    source,
+                    row,
+                    None,
+                    "",
+                    "bad-row",
+                    "dòng gộp cả bảng không bắt đầu bằng số La Mã của một mục (I, II, …): bỏ qua",
+                    "nếu đây là tên một mục, ghi số La Mã ở đầu",
+                    "warning",
+                )
+            )
+            continue
+        merged = _merged_task_cell(row, columns)
+        if merged is not None:
+            index, width = merged
+            found.problems.append(
+                row_problem(
+                    source,
+                    row,
+                    index,
+                    _heading_at(index, columns, headings),
+                    "bad-cell",
+                    f"ô gộp ngang qua {width} cột trong một dòng nhiệm vụ",
+                    "bỏ gộp ô: mỗi cột của nhiệm vụ một ô riêng",
+                )
+            )
+            continue
+        code = collapse(row.cells[columns["code"]]).rstrip(".")
+        if not code:
+            found.problems.append(
+                row_problem(
+                    source,
+                    row,
+                    columns["code"],
+                    headings["code"],
+                    "missing-value",
+                    "dòng nhiệm vụ không có số thứ tự (TT)",
+                    "ghi số thứ tự; phần nối tiếp của nhiệm vụ trên thì gộp vào dòng trên",
+                )
+            )
+            continue
+        number = _NUMBER.match(code)
+        if number and section is not None:
+            code = f"{section}.{int(number[1])}"
+        values = {c: row.cells[i] for c, i in columns.items() if c not in COMPUTED}
+        found.drafts.append(Draft(row, code, values, columns, headings))
+
+
+def _heading_at(index: int, columns: dict[str, int], headings: dict[str, str]) -> str:
+    return next((headings[c] for c, i in columns.items() if i == index), "")
+
+
+def _numbering(cells: tuple[str, ...]) -> bool:
+    filled = [text.strip() for text in cells if text.strip()]
+    return len(filled) >= 3 and all(_NUMBERING.match(text) for text in filled)
+
+
+def _section(row: Row, columns: dict[str, int]) -> tuple[str, str] | None:
+    """A section: one cell across the row starting with a Roman numeral, or a numeral in the
+    TT column with the title beside it and no unit or deadline."""
+    if row.spans_all():
+        return section_of(row.cells[0])
+    numeral = section_of(row.cells[columns["code"]])
+    if numeral is None or numeral[1]:
+        return None
+    others = [c for c in ("lead", "support", "deadline") if c in columns]
+    if any(row.cells[columns[c]].strip() for c in others):
+        return None
+    return numeral[0], collapse(row.cells[columns["title"]])
+
+
+def _merged_task_cell(row: Row, columns: dict[str, int]) -> tuple[int, int] | None:
+    """A cell covering two of the appendix's columns: which of them a value belongs to is
+    anyone's guess."""
+    used = sorted(columns.values())
+    for index in used:
+        width = row.spans[index] if index < len(row.spans) else 1
+        if width > 1 and any(index < other < index + width for other in used):
+            return index, width
+    return None
+
+
+# --- cell texts -> the fields of a task file -------------------------------------------------
+
+
+def unit_names(text: str, resolves: Callable[[str], bool]) -> list[str]:
+    """The units a cell names. A part no unit answers to is split at its commas when every
+    piece then names a unit (`Sở Công Thương, Sở Tài chính`); groups such as `Các Sở, ngành,
+    đơn vị` keep their commas because they answer as a whole."""
+    names: list[str] = []
+    for name in split_cell(text):
+        pieces = [piece.strip() for piece in name.split(",") if piece.strip()]
+        if not resolves(name) and len(pieces) > 1 and all(resolves(p) for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(name)
+    return names

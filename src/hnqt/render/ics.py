@@ -1,0 +1,163 @@
+"""Calendars (RFC 5545) for Outlook, Google and phones: one all-day event per dated item.
+
+What keeps a calendar right when it is published again and again: a UID per item and unit that
+never changes, a SEQUENCE that rises whenever the files behind an item change (seconds since
+2020 of their last change), DTSTAMP in UTC, nothing in the title that goes stale (no status),
+and items without a date listed in a note (VJOURNAL) instead of silently left out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from ..deadlines import STATUS_LABELS
+from ..layout import DEPARTMENTS_FILE
+from ..obligations import Item
+from ..registry import Registry
+from .due import ROLE_LABELS, DueView, item_label
+
+PRODID = "-//hnqt//Hà Nội · Quan hệ quốc tế//VI"
+REMIND_DAYS = 7
+_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def file_changes(root: Path) -> Callable[[str], datetime]:
+    """When a registry file last changed (its modification time, in UTC), memoised."""
+    seen: dict[str, datetime] = {}
+
+    def changed(rel: str) -> datetime:
+        if rel not in seen:
+            try:
+                stamp = os.stat(root / rel).st_mtime
+            except OSError:
+                stamp = _EPOCH.timestamp()
+            seen[rel] = datetime.fromtimestamp(int(stamp), UTC)
+        return seen[rel]
+
+    return changed
+
+
+def render_calendar(
+    registry: Registry, view: DueView, *, remind: int = REMIND_DAYS, now: datetime | None = None
+) -> str:
+    """The items of a `due` view as a calendar; `now` (UTC) stamps it."""
+    from icalendar import Alarm, Calendar, Event
+
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    changed = file_changes(registry.root)
+    whom = view.unit.name if view.unit else "mọi đơn vị"
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"hnqt — {whom}")
+    # A subscribed calendar is fetched again about once a day.
+    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")
+    undated: list[Item] = []
+    for item in view.items:
+        if item.due is None:
+            undated.append(item)
+            continue
+        last = _last_change(registry, item, changed)
+        event = Event()
+        event.add("uid", uid(item))
+        event.add("dtstamp", stamp)
+        event.add("last-modified", last)
+        event.add("sequence", sequence(last))
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + timedelta(days=1))  # all-day: the end is exclusive
+        event.add("summary", f"{item_label(item)}: {_first_line(item.title)}")
+        event.add("description", describe(registry, view, item))
+        event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Sắp đến hạn: {item_label(item)}")
+        alarm.add("trigger", -timedelta(days=remind))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    if undated:
+        calendar.add_component(_note(registry, view, undated, stamp, changed))
+        calendar.add(
+            "x-wr-caldesc",
+            f"{len(undated)} việc không có ngày cụ thể: xem ghi chú "
+            "“Việc không có ngày” (VJOURNAL) trong lịch",
+        )
+    return calendar.to_ical().decode("utf-8")
+
+
+def uid(item: Item) -> str:
+    """The same item of the same unit keeps its UID from one export to the next."""
+    return f"{item.id}/{item.unit}@hnqt"
+
+
+def sequence(last: datetime) -> int:
+    """Rises with every change of the files behind an item, and never falls."""
+    return max(0, int((last - _EPOCH).total_seconds()))
+
+
+def _last_change(registry: Registry, item: Item, changed: Callable[[str], datetime]) -> datetime:
+    """An item's date and text come from its file, its plan and the unit directory."""
+    files = [item.source, DEPARTMENTS_FILE]
+    if item.plan is not None:
+        files.append(f"data/plans/{item.plan}/plan.yaml")
+    return max(changed(rel) for rel in files)
+
+
+def basis(registry: Registry, item: Item) -> str:
+    """The paragraph or the law an item comes from."""
+    if item.kind == "task":
+        entry = registry.tasks.get(f"{item.plan}/{item.code}")
+        source = entry.task.source if entry else None
+        return ", ".join(p for p in (source.file, source.ref) if p) if source else item.source
+    if item.kind == "report" and item.plan in registry.plans:
+        rule = registry.plans[item.plan][0].reporting
+        return rule.text if rule else item.source
+    return item.deadline_text
+
+
+def describe(registry: Registry, view: DueView, item: Item) -> str:
+    plan = registry.plans.get(item.plan or "")
+    lines = [
+        f"Kế hoạch: {plan[0].title} ({item.plan})" if plan else "",
+        f"Mã: {item.id}",
+        f"Nội dung: {item.title}",
+        f"Thời hạn theo văn bản: {item.deadline_text or '(để trống)'}",
+        f"Căn cứ: {basis(registry, item)}",
+        f"Đơn vị: {view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})",
+        f"Tệp: {item.source}",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _note(
+    registry: Registry,
+    view: DueView,
+    items: list[Item],
+    stamp: datetime,
+    changed: Callable[[str], datetime],
+) -> object:
+    from icalendar import Journal
+
+    note = Journal()
+    whom = view.unit.id if view.unit else "moi-don-vi"
+    last = max(_last_change(registry, item, changed) for item in items)
+    note.add("uid", f"khong-co-ngay/{whom}@hnqt")
+    note.add("dtstamp", stamp)
+    note.add("dtstart", view.as_of)
+    note.add("sequence", sequence(last))
+    note.add("summary", f"Việc không có ngày ({len(items)})")
+    lines = [
+        f"- {item_label(item)} ({STATUS_LABELS[item.status]}; "
+        f"{item.deadline_text or 'chưa có thời hạn'}): {_first_line(item.title)}"
+        for item in items
+    ]
+    note.add("description", "\n".join(lines))
+    return note
+
+
+def _first_line(text: str) -> str:
+    return text.split("\n")[0]
