@@ -67,6 +67,11 @@ CODES: dict[str, str] = {
     "template-undefined": "mẫu báo cáo dùng tên không có",
     "template-unsafe": "mẫu báo cáo truy cập bên trong Python",
     "template-error": "mẫu báo cáo không dựng được",
+    # a table read by `hnqt import` (Word, Excel)
+    "missing-column": "bảng nhiệm vụ thiếu cột bắt buộc",
+    "missing-value": "ô bắt buộc để trống",
+    "bad-cell": "ô không đọc được (công thức, ô gộp ngang qua các cột)",
+    "bad-row": "dòng không phải nhiệm vụ hay mục (cảnh báo)",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",

@@ -168,7 +168,7 @@ def _style(sheet: Any, columns: list[str], header_row: int) -> None:
             elif column in _TEXT_COLUMNS:
                 cell.number_format = "@"
     last = _letter(len(columns))
-    sheet.freeze_panes = sheet.cell(header_row + 1, 3)  # header and the TT, name columns stay
+    sheet.freeze_panes = f"C{header_row + 1}"  # the header and the TT, name columns stay
     sheet.auto_filter.ref = f"A{header_row}:{last}{max(sheet.max_row, header_row + 1)}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
 

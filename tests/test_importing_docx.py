@@ -1,0 +1,58 @@
+"""Reading Word tables: merges resolved on the grid, line breaks and nested tables kept as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from appendix_docs import HEADER, merge_across, merge_down, word
+from hnqt.importing.docx import read_tables
+from hnqt.problems import UsageError
+
+
+def test_a_row_merged_across_is_one_cell_covering_the_grid(tmp_path):
+    rows = [HEADER, ["I. Mục một", "", "", "", "", ""], ["1", "Việc", "Sở Y tế", "", "", "2026"]]
+    path = word(tmp_path / "a.docx", rows, build=lambda d, t: merge_across(t[0], 1))
+    (table,) = read_tables(path)
+    section = table.rows[1]
+    assert section.cells == ("I. Mục một", "", "", "", "", "")
+    assert section.spans == (6, 0, 0, 0, 0, 0) and section.spans_all()
+    assert not table.rows[2].spans_all()
+
+
+def test_a_cell_merged_down_gives_every_row_its_value(tmp_path):
+    rows = [HEADER, ["1", "Một", "Sở Y tế", "", "", "2026"], ["2", "Hai", "", "", "", "2027"],
+            ["3", "Ba", "", "", "", "2028"]]  # fmt: skip
+    path = word(tmp_path / "a.docx", rows, build=lambda d, t: merge_down(t[0], 2, 1, 3))
+    (table,) = read_tables(path)
+    assert [row.cells[2] for row in table.rows[1:]] == ["Sở Y tế"] * 3
+    assert [row.cells[0] for row in table.rows[1:]] == ["1", "2", "3"]
+
+
+def test_line_breaks_and_a_nested_table_stay_as_text(tmp_path):
+    rows = [HEADER, ["1", "Dòng một\nDòng hai", "Sở Y tế", "", "", "2026"]]
+
+    def nest(document, tables):
+        cell = tables[0].cell(1, 4)
+        inner = cell.add_table(rows=2, cols=2)
+        for r, values in enumerate([["Sản phẩm", "Số lượng"], ["Báo cáo", "2"]]):
+            for c, value in enumerate(values):
+                inner.cell(r, c).text = value
+
+    (table,) = read_tables(word(tmp_path / "a.docx", rows, build=nest))
+    row = table.rows[1]
+    assert row.cells[1] == "Dòng một\nDòng hai"
+    assert row.cells[4] == "Sản phẩm | Số lượng\nBáo cáo | 2"
+    assert len(row.cells) == 6  # the nested table's cells are not the outer table's
+
+
+def test_tables_come_in_document_order(tmp_path):
+    path = word(tmp_path / "a.docx", [["a", "b"]], [HEADER])
+    assert [(t.number, t.rows[0].cells[0]) for t in read_tables(path)] == [(1, "a"), (2, "TT")]
+
+
+def test_a_file_that_is_not_a_word_document_is_a_usage_error(tmp_path):
+    path = tmp_path / "phu-luc.docx"
+    path.write_text("không phải Word", encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        read_tables(path)
+    assert "không đọc được" in raised.value.message and ".docx" in raised.value.hint
