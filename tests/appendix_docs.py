@@ -7,8 +7,14 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-HEADER = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả",
-          "Thời gian hoàn thành"]  # fmt: skip
+HEADER = [
+    "TT",
+    "Tên nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Kết quả",
+    "Thời gian hoàn thành",
+]
 
 # A plan of the test registry (conftest's units) to import into.
 PLAN_FILES = {

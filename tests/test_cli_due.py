@@ -90,6 +90,19 @@ def test_due_csv_and_ics() -> None:
     assert ics.count("BEGIN:VEVENT") == 6  # the dated items only
 
 
+@pytest.mark.parametrize("args", [["due", "--so", "SYT", "--as-of", "22/11/2026"],
+                                  ["list", "tasks", "--so", "SYT"]])  # fmt: skip
+def test_csv_for_vietnamese_regional_settings_uses_semicolons_and_keeps_the_bom(args) -> None:
+    text = hnqt(*args, "--format", "csv", "--delimiter", ";").output
+    assert text.startswith("\ufeff") and not text.removeprefix("\ufeff").startswith("sep=")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert len(rows) > 2 and len({len(row) for row in rows}) == 1 and len(rows[0]) > 3
+    comma = hnqt(*args, "--format", "csv").output
+    assert list(csv.reader(io.StringIO(comma.removeprefix("\ufeff")))) == rows
+    wrong = hnqt(*args, "--format", "csv", "--delimiter", ":")
+    assert wrong.exit_code == 2 and "--delimiter không nhận “:”" in wrong.output
+
+
 def test_due_without_unit_groups_every_unit() -> None:
     result = hnqt("due", "--as-of", DAY, "--status", "overdue")
     assert result.exit_code == 0

@@ -36,17 +36,26 @@ def appendix(path: Path, bad: dict[int, list[str]] | None = None) -> Path:
     first = [
         HEADER,
         ["I. Mục một", "", "", "", "", ""],
-        ["1", "Tuyên truyền\nvề hội nhập", "Sở Y tế", "Sở Công Thương; Sở Tài chính", "Báo cáo",
-         "Hàng năm"],
+        [
+            "1",
+            "Tuyên truyền\nvề hội nhập",
+            "Sở Y tế",
+            "Sở Công Thương; Sở Tài chính",
+            "Báo cáo",
+            "Hàng năm",
+        ],
         ["2", "Tập huấn", "", "Các Sở, ngành, đơn vị liên quan", "", "Quý II/2026"],
         HEADER,
         ["", "", "", "", "", ""],
         ["3", "Hợp tác y tế", "Sở Y tế, Sở Công Thương", "", "", "Khi Bộ Ngoại giao ban hành"],
-    ]  # fmt: skip
+    ]
     for index, row in (bad or {}).items():
         first[index] = row
-    second = [HEADER, ["II", "Mục hai", "", "", "", ""], ["1", "Xúc tiến", "Sở Công Thương", "",
-              "", "Thường xuyên"]]  # fmt: skip
+    second = [
+        HEADER,
+        ["II", "Mục hai", "", "", "", ""],
+        ["1", "Xúc tiến", "Sở Công Thương", "", "", "Thường xuyên"],
+    ]
 
     def build(document, tables):
         merge_across(tables[0], 1)
@@ -59,11 +68,16 @@ def appendix(path: Path, bad: dict[int, list[str]] | None = None) -> Path:
 
 
 def test_a_word_appendix_becomes_task_files_in_the_registry_layout(registry, tmp_path):
-    result = hnqt(registry, "import", "docx", str(appendix(tmp_path / "pl.docx")), "--plan",
-                  "kh-moi")  # fmt: skip
+    result = hnqt(
+        registry, "import", "docx", str(appendix(tmp_path / "pl.docx")), "--plan", "kh-moi"
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (registry / TASKS).iterdir()) == [
-        "I-1.yaml", "I-2.yaml", "I-3.yaml", "II-1.yaml"]  # fmt: skip
+        "I-1.yaml",
+        "I-2.yaml",
+        "I-3.yaml",
+        "II-1.yaml",
+    ]
     assert (registry / TASKS / "I-1.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../../../../schemas/task.schema.json\n"
         'code: "I.1"\n'
@@ -85,17 +99,33 @@ def test_a_word_appendix_becomes_task_files_in_the_registry_layout(registry, tmp
 @pytest.mark.parametrize(
     ("bad", "column", "code", "words"),
     [
-        ({6: ["3", "Việc", "Sở Không Có", "", "", "2026"]}, "cột 3 “Cơ quan chủ trì”",
-         "unknown-unit", "không có đơn vị “Sở Không Có”"),
-        ({6: ["3", "Việc", "Sở Y tế", "", "", "Sang năm"]}, "cột 6 “Thời gian hoàn thành”",
-         "bad-deadline", "không hiểu thời hạn “Sang năm”"),
-        ({6: ["3", "", "Sở Y tế", "", "", "2026"]}, "cột 2 “Tên nhiệm vụ”",
-         "missing-value", "không có tên nhiệm vụ"),
+        (
+            {6: ["3", "Việc", "Sở Không Có", "", "", "2026"]},
+            "cột 3 “Cơ quan chủ trì”",
+            "unknown-unit",
+            "không có đơn vị “Sở Không Có”",
+        ),
+        (
+            {6: ["3", "Việc", "Sở Y tế", "", "", "Sang năm"]},
+            "cột 6 “Thời gian hoàn thành”",
+            "bad-deadline",
+            "không hiểu thời hạn “Sang năm”",
+        ),
+        (
+            {6: ["3", "", "Sở Y tế", "", "", "2026"]},
+            "cột 2 “Tên nhiệm vụ”",
+            "missing-value",
+            "không có tên nhiệm vụ",
+        ),
         ({6: ["", "Việc", "Sở Y tế", "", "", "2026"]}, "cột 1 “TT”", "missing-value", "TT"),
-        ({6: ["1", "Việc trùng số", "Sở Y tế", "", "", "2026"]}, "cột 1 “TT”", "duplicate-id",
-         "mã I.1 trùng với bảng 1, dòng 3"),
+        (
+            {6: ["1", "Việc trùng số", "Sở Y tế", "", "", "2026"]},
+            "cột 1 “TT”",
+            "duplicate-id",
+            "mã I.1 trùng với bảng 1, dòng 3",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_bad_row_is_said_with_table_row_column_and_nothing_is_written(
     registry, tmp_path, bad, column, code, words
 ):
@@ -119,13 +149,23 @@ def test_partial_writes_the_good_rows_and_lists_the_rest(registry, tmp_path):
     assert "bảng 1, dòng 7, cột 3 “Cơ quan chủ trì”: lỗi unknown-unit" in result.output
     assert "Bỏ qua 1 dòng có lỗi" in result.output
     assert sorted(p.name for p in (registry / TASKS).iterdir()) == [
-        "I-1.yaml", "I-2.yaml", "II-1.yaml"]  # fmt: skip
+        "I-1.yaml",
+        "I-2.yaml",
+        "II-1.yaml",
+    ]
 
 
 def test_dry_run_shows_the_files_and_writes_nothing(registry, tmp_path):
     before = snapshot(registry)
-    result = hnqt(registry, "import", "docx", str(appendix(tmp_path / "pl.docx")), "--plan",
-                  "kh-moi", "--dry-run")  # fmt: skip
+    result = hnqt(
+        registry,
+        "import",
+        "docx",
+        str(appendix(tmp_path / "pl.docx")),
+        "--plan",
+        "kh-moi",
+        "--dry-run",
+    )
     assert result.exit_code == 0
     assert "sẽ tạo data/plans/kh-moi/tasks/I-1.yaml" in result.output
     assert '    lead: ["Sở Y tế"]' in result.output
@@ -167,14 +207,16 @@ def real_copy(tmp_path) -> Path:
     plan = (root / "data/plans/kh-nq59/plan.yaml").read_text(encoding="utf-8")
     (root / "data/plans/kh-copy").mkdir()
     (root / "data/plans/kh-copy/plan.yaml").write_text(
-        plan.replace('id: "kh-nq59"', 'id: "kh-copy"'), encoding="utf-8")  # fmt: skip
+        plan.replace('id: "kh-nq59"', 'id: "kh-copy"'), encoding="utf-8"
+    )
     return root
 
 
 def test_kh_nq59_exported_and_imported_under_a_new_id_gives_the_same_tasks(real_copy, tmp_path):
     book = tmp_path / "kh.xlsx"
-    exported = hnqt(real_copy, "export", "xlsx", "--plan", "kh-nq59", "-o", str(book),
-                    "--as-of", "22/11/2026")  # fmt: skip
+    exported = hnqt(
+        real_copy, "export", "xlsx", "--plan", "kh-nq59", "-o", str(book), "--as-of", "22/11/2026"
+    )
     assert exported.exit_code == 0, exported.output
     imported = hnqt(real_copy, "import", "xlsx", str(book), "--plan", "kh-copy")
     assert imported.exit_code == 0, imported.output
@@ -196,8 +238,11 @@ def test_an_edited_sheet_updates_only_the_changed_fields_and_reports_them(real_c
     ws = workbook.active
     header = [cell.value for cell in ws[3]]
     source = header.index("Nguồn") + 1
-    v19 = next(r for r in range(4, ws.max_row + 1)
-               if str(ws.cell(r, source).value).endswith("Phụ lục II, V.19)"))  # fmt: skip
+    v19 = next(
+        r
+        for r in range(4, ws.max_row + 1)
+        if str(ws.cell(r, source).value).endswith("Phụ lục II, V.19)")
+    )
     ws.cell(v19, header.index("Thời gian hoàn thành") + 1).value = "Quý IV/2026"
     ws.cell(v19, header.index("Tiến độ gần nhất") + 1).value = "20/11/2026: Đã trình UBND TP"
     workbook.save(book)
@@ -240,10 +285,14 @@ def test_malformed_sheets_give_row_level_errors(registry, tmp_path):
     path = sheet(tmp_path / "x.xlsx", rows, build)
     result = hnqt(registry, "import", "xlsx", str(path), "--plan", "kh-moi")
     assert result.exit_code == 1
-    assert "trang tính 1, dòng 4, cột 3 “Cơ quan chủ trì”: lỗi bad-cell: ô gộp ngang qua 2 cột" \
-        in result.output  # fmt: skip
-    assert "trang tính 1, dòng 5, cột 6 “Thời gian hoàn thành”: lỗi bad-cell: ô chứa công thức" \
-        in result.output  # fmt: skip
+    assert (
+        "trang tính 1, dòng 4, cột 3 “Cơ quan chủ trì”: lỗi bad-cell: ô gộp ngang qua 2 cột"
+        in result.output
+    )
+    assert (
+        "trang tính 1, dòng 5, cột 6 “Thời gian hoàn thành”: lỗi bad-cell: ô chứa công thức"
+        in result.output
+    )
     assert snapshot(registry) == before
     dry = hnqt(registry, "import", "xlsx", str(path), "--plan", "kh-moi", "--partial", "--dry-run")
     assert 'deadline: "30/06/2026"' in dry.output.split("I-3.yaml")[1].split("sẽ tạo")[0]
@@ -255,16 +304,29 @@ def test_a_sheet_without_a_required_column_is_an_error_at_its_header(registry, t
     path = sheet(tmp_path / "x.xlsx", [HEADER[:3] + HEADER[4:5], ["1", "Việc", "Sở Y tế", ""]])
     result = hnqt(registry, "import", "xlsx", str(path), "--plan", "kh-moi")
     assert result.exit_code == 1
-    assert "trang tính 1, dòng 1: lỗi missing-column: bảng nhiệm vụ thiếu cột " \
-        "“Thời gian hoàn thành”" in result.output  # fmt: skip
+    assert (
+        "trang tính 1, dòng 1: lỗi missing-column: bảng nhiệm vụ thiếu cột "
+        "“Thời gian hoàn thành”" in result.output
+    )
 
 
 def test_the_sheet_has_a_styled_frozen_filtered_header_and_a_status_list(real_copy, tmp_path):
     from openpyxl import load_workbook
 
     book = tmp_path / "syt.xlsx"
-    result = hnqt(real_copy, "export", "xlsx", "--plan", "kh-nq59", "--so", "SYT", "--as-of",
-                  "22/11/2026", "-o", str(book))  # fmt: skip
+    result = hnqt(
+        real_copy,
+        "export",
+        "xlsx",
+        "--plan",
+        "kh-nq59",
+        "--so",
+        "SYT",
+        "--as-of",
+        "22/11/2026",
+        "-o",
+        str(book),
+    )
     assert result.exit_code == 0, result.output
     ws = load_workbook(book).active
     header = [cell.value for cell in ws[3]]

@@ -20,8 +20,12 @@ def test_a_row_merged_across_is_one_cell_covering_the_grid(tmp_path):
 
 
 def test_a_cell_merged_down_gives_every_row_its_value(tmp_path):
-    rows = [HEADER, ["1", "Một", "Sở Y tế", "", "", "2026"], ["2", "Hai", "", "", "", "2027"],
-            ["3", "Ba", "", "", "", "2028"]]  # fmt: skip
+    rows = [
+        HEADER,
+        ["1", "Một", "Sở Y tế", "", "", "2026"],
+        ["2", "Hai", "", "", "", "2027"],
+        ["3", "Ba", "", "", "", "2028"],
+    ]
     path = word(tmp_path / "a.docx", rows, build=lambda d, t: merge_down(t[0], 2, 1, 3))
     (table,) = read_tables(path)
     assert [row.cells[2] for row in table.rows[1:]] == ["Sở Y tế"] * 3

@@ -13,8 +13,13 @@ from hnqt.problems import UsageError
 
 def table(number: int, rows: list[list[str]], spans: dict[int, tuple[int, ...]] | None = None):
     spans = spans or {}
-    return Table(number, [Row(number, i, tuple(cells), spans.get(i, (1,) * len(cells)))
-                          for i, cells in enumerate(rows, 1)])  # fmt: skip
+    return Table(
+        number,
+        [
+            Row(number, i, tuple(cells), spans.get(i, (1,) * len(cells)))
+            for i, cells in enumerate(rows, 1)
+        ],
+    )
 
 
 def task(tt: str, title: str, lead: str = "Sở Y tế", deadline: str = "2026") -> list[str]:
@@ -22,8 +27,14 @@ def task(tt: str, title: str, lead: str = "Sở Y tế", deadline: str = "2026")
 
 
 def test_headings_match_with_or_without_diacritics_and_line_breaks():
-    header = ["STT", "TEN NHIEM VU", "Cơ quan\nchủ trì", "co quan phoi hop", "Sản phẩm",
-              "Thời gian hoàn\nthành (dự kiến)"]  # fmt: skip
+    header = [
+        "STT",
+        "TEN NHIEM VU",
+        "Cơ quan\nchủ trì",
+        "co quan phoi hop",
+        "Sản phẩm",
+        "Thời gian hoàn\nthành (dự kiến)",
+    ]
     found = read_appendix([table(1, [header, task("1", "Việc một")])], "a.docx")
     assert not found.problems
     (draft,) = found.drafts
@@ -59,8 +70,11 @@ def test_a_table_split_in_two_is_joined_when_its_first_row_repeats_the_header():
 
 
 def test_table_option_starts_at_that_table():
-    found = read_appendix([table(1, [HEADER, task("1", "Một")]),
-                           table(2, [HEADER, task("7", "Bảy")])], "a.docx", start=2)  # fmt: skip
+    found = read_appendix(
+        [table(1, [HEADER, task("1", "Một")]), table(2, [HEADER, task("7", "Bảy")])],
+        "a.docx",
+        start=2,
+    )
     assert [d.code for d in found.drafts] == ["7"]
     with pytest.raises(UsageError, match="chỉ có 2 bảng"):
         read_appendix([table(1, [HEADER]), table(2, [HEADER])], "a.docx", start=3)
@@ -110,8 +124,12 @@ def test_a_merged_row_without_a_numeral_is_a_warning_and_skipped():
 
 
 def test_units_are_split_at_semicolons_and_line_breaks_and_at_commas_only_when_that_resolves():
-    known = {"Sở Y tế", "Sở Tài chính", "Các Sở, ngành, đơn vị liên quan",
-             "Văn phòng UBND Thành phố (Phòng A, Phòng B)"}  # fmt: skip
+    known = {
+        "Sở Y tế",
+        "Sở Tài chính",
+        "Các Sở, ngành, đơn vị liên quan",
+        "Văn phòng UBND Thành phố (Phòng A, Phòng B)",
+    }
     names = unit_names(
         "Sở Y tế;\nSở Tài chính\nCác Sở, ngành, đơn vị liên quan.", known.__contains__
     )

@@ -22,10 +22,10 @@ _GROUP = {
     "subcommand_metavar": "LỆNH [ĐỐI_SỐ]...",
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-imports = typer.Typer(name="import", help="Nhập nhiệm vụ của một kế hoạch từ Word hoặc Excel.",
-                      **_GROUP)  # type: ignore[arg-type]  # fmt: skip
-exports = typer.Typer(name="export", help="Xuất ra Excel (xlsx) hoặc lịch (ics).",
-                      **_GROUP)  # type: ignore[arg-type]  # fmt: skip
+imports = typer.Typer(
+    name="import", help="Nhập nhiệm vụ của một kế hoạch từ Word hoặc Excel.", **_GROUP
+)  # type: ignore[arg-type]
+exports = typer.Typer(name="export", help="Xuất ra Excel (xlsx) hoặc lịch (ics).", **_GROUP)  # type: ignore[arg-type]
 app.add_typer(imports)
 app.add_typer(exports)
 
@@ -55,8 +55,16 @@ OutputFile = Annotated[
 ]
 
 
-def _import(kind: str, file: Path, plan: str, table: int | None, dry_run: bool, partial: bool,
-            as_of: str | None, registry: str | None) -> None:  # fmt: skip
+def _import(
+    kind: str,
+    file: Path,
+    plan: str,
+    table: int | None,
+    dry_run: bool,
+    partial: bool,
+    as_of: str | None,
+    registry: str | None,
+) -> None:
     from ..importing import docx, xlsx
     from ..importing.tasks import import_tables, write
     from ..render.imports import render_outcome

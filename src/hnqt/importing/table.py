@@ -179,10 +179,15 @@ def _read_rows(
         if not row.cells[columns["title"]].strip():
             found.problems.append(
                 row_problem(
-                    source, row, columns["title"], headings["title"], "missing-value",
-                    "dòng nhiệm vụ không có tên nhiệm vụ", "ghi tên nhiệm vụ như văn bản",
+                    source,
+                    row,
+                    columns["title"],
+                    headings["title"],
+                    "missing-value",
+                    "dòng nhiệm vụ không có tên nhiệm vụ",
+                    "ghi tên nhiệm vụ như văn bản",
                 )
-            )  # fmt: skip
+            )
             continue
         number = _NUMBER.match(code)
         if number and section is not None:

@@ -11,8 +11,9 @@ _SHOWN = 90  # characters of a changed value shown in the report
 def render_outcome(outcome: Outcome, source: str, *, table_word: str, mode: str) -> str:
     """`mode`: "dry-run" (nothing written), "written", or "refused" (errors, nothing written)."""
     lines = [_summary(outcome, source, table_word)]
-    for found in sorted(outcome.problems, key=lambda p: (p.table, p.problem.line,
-                                                          p.problem.column)):  # fmt: skip
+    for found in sorted(
+        outcome.problems, key=lambda p: (p.table, p.problem.line, p.problem.column)
+    ):
         problem = found.problem
         place = f"{table_word} {found.table}, dòng {problem.line}"
         if found.heading:
