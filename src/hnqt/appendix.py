@@ -81,8 +81,13 @@ def header_columns(cells: tuple[str, ...]) -> dict[str, int]:
     return found
 
 
+_LONGEST_HEADING = 60  # characters: a longer cell is a task's text, not a heading
+
+
 def is_header(cells: tuple[str, ...]) -> bool:
     """A row of headings names the task and at least two other appendix columns."""
+    if any(len(text) > _LONGEST_HEADING for text in cells):
+        return False  # most rows are tasks: no need to fold their long texts
     found = header_columns(cells)
     return "title" in found and len(found.keys() & {"code", "lead", "support", "deadline"}) >= 2
 
@@ -101,8 +106,10 @@ def section_of(text: str) -> tuple[str, str] | None:
 def split_units(text: str) -> list[str]:
     """The unit names of a cell: separated by `;` or line breaks, never inside parentheses
     (`Văn phòng UBND Thành phố (Phòng A, Phòng B)` is one name)."""
+    if "(" not in text:
+        return _names(re.split(r"[;\n]", text))
     names: list[str] = []
-    depth, current = 0, []
+    depth, current = 0, list[str]()
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
         if depth <= 0 and char in ";\n":
@@ -111,7 +118,11 @@ def split_units(text: str) -> list[str]:
         else:
             current.append(char)
     names.append("".join(current))
-    return [name for name in (collapse(part).strip(TRAILING) for part in names) if name]
+    return _names(names)
+
+
+def _names(parts: list[str]) -> list[str]:
+    return [name for name in (collapse(part).strip(TRAILING) for part in parts) if name]
 
 
 def join_units(names: tuple[str, ...] | list[str]) -> str:

@@ -15,17 +15,21 @@ from .options import AsOfOption, RegistryOption, SoOption, as_of_date, emit, loa
 if TYPE_CHECKING:
     from ..render.due import DueView
 
-_GROUP = {
-    "cls": VietnameseGroup,
-    "no_args_is_help": True,
-    "options_metavar": "[TÙY_CHỌN]",
-    "subcommand_metavar": "LỆNH [ĐỐI_SỐ]...",
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-}
-imports = typer.Typer(
-    name="import", help="Nhập nhiệm vụ của một kế hoạch từ Word hoặc Excel.", **_GROUP
-)  # type: ignore[arg-type]
-exports = typer.Typer(name="export", help="Xuất ra Excel (xlsx) hoặc lịch (ics).", **_GROUP)  # type: ignore[arg-type]
+
+def _group(name: str, help: str) -> typer.Typer:
+    return typer.Typer(
+        name=name,
+        help=help,
+        cls=VietnameseGroup,
+        no_args_is_help=True,
+        options_metavar="[TÙY_CHỌN]",
+        subcommand_metavar="LỆNH [ĐỐI_SỐ]...",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+imports = _group("import", "Nhập nhiệm vụ của một kế hoạch từ Word hoặc Excel.")
+exports = _group("export", "Xuất ra Excel (xlsx) hoặc lịch (ics).")
 app.add_typer(imports)
 app.add_typer(exports)
 

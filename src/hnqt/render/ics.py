@@ -11,12 +11,16 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..deadlines import STATUS_LABELS
 from ..layout import DEPARTMENTS_FILE
 from ..obligations import Item
 from ..registry import Registry
 from .due import ROLE_LABELS, DueView, item_label
+
+if TYPE_CHECKING:
+    from icalendar import Journal
 
 PRODID = "-//hnqt//Hà Nội · Quan hệ quốc tế//VI"
 REMIND_DAYS = 7
@@ -86,7 +90,8 @@ def render_calendar(
             f"{len(undated)} việc không có ngày cụ thể: xem ghi chú "
             "“Việc không có ngày” (VJOURNAL) trong lịch",
         )
-    return calendar.to_ical().decode("utf-8")
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
 
 
 def uid(item: Item) -> str:
@@ -139,7 +144,7 @@ def _note(
     items: list[Item],
     stamp: datetime,
     changed: Callable[[str], datetime],
-) -> object:
+) -> Journal:
     from icalendar import Journal
 
     note = Journal()
