@@ -62,6 +62,7 @@ def render_workbook(registry: Registry, plan: Plan, unit: Unit | None, as_of: da
     """The workbook's bytes: title, a styled frozen header with filters, sections, tasks."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     chosen = [
         entry
@@ -70,6 +71,7 @@ def render_workbook(registry: Registry, plan: Plan, unit: Unit | None, as_of: da
     columns = columns_of([entry.task for entry in chosen])
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
     sheet.title = SHEET
     last = len(columns)
     whom = f" — {unit.name}" if unit else ""
