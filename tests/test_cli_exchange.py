@@ -3,6 +3,7 @@ small registries and on a copy of the real one. Word and Excel files are built i
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -344,3 +345,28 @@ def test_the_sheet_has_a_styled_frozen_filtered_header_and_a_status_list(real_co
     sections = [code for code in codes if not code.isdigit()]
     assert "V" in sections and len(codes) - len(sections) < 98  # only Sở Y tế's tasks
     assert "Sở Y tế" in ws["A1"].value
+
+
+def test_registry_text_starting_with_equals_is_exported_as_text_not_a_formula(
+    make_registry, tmp_path
+):
+    from openpyxl import load_workbook
+
+    title = '=HYPERLINK("http://x.example","bấm")'
+    task = f'code: "I.1"\ntitle: {json.dumps(title)}\nlead: ["Sở Y tế"]\ndeadline: "2026"\n'
+    root = make_registry({"data/plans/kh-test/tasks/I-1.yaml": task, **PLAN_FILES})
+    book = tmp_path / "a.xlsx"
+    assert hnqt(root, "export", "xlsx", "--plan", "kh-test", "-o", str(book)).exit_code == 0
+    cell = load_workbook(book).active["B5"]
+    assert (cell.value, cell.data_type) == (title, "s")
+    imported = hnqt(root, "import", "xlsx", str(book), "--plan", "kh-moi", "--dry-run")
+    assert f"title: {json.dumps(title, ensure_ascii=False)}" in imported.output
+
+
+def test_export_refuses_to_write_through_a_link(real_copy, tmp_path):
+    target = tmp_path / "khac.txt"
+    target.write_text("giữ nguyên\n", encoding="utf-8")
+    (tmp_path / "kh.xlsx").symlink_to(target)
+    result = hnqt(real_copy, "export", "xlsx", "--plan", "kh-nq59", "-o", str(tmp_path / "kh.xlsx"))
+    assert result.exit_code == 2 and "liên kết" in result.output
+    assert target.read_text(encoding="utf-8") == "giữ nguyên\n"

@@ -58,3 +58,17 @@ def test_a_file_that_is_not_a_workbook_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as raised:
         read_tables(path)
     assert ".xlsx" in raised.value.hint
+
+
+def test_a_text_cell_starting_with_equals_is_text():
+    assert cell_text("=không phải công thức", "s") == ("=không phải công thức", None)
+
+
+def test_a_package_that_unpacks_beyond_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    from hnqt.importing import rows
+
+    path = sheet(tmp_path / "a.xlsx", [HEADER])
+    monkeypatch.setattr(rows, "UNPACKED_LIMIT", 1000)
+    with pytest.raises(UsageError) as raised:
+        read_tables(path)
+    assert "quá giới hạn" in raised.value.message

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..names import nfc
 from ..problems import UsageError
-from .rows import Row, Table
+from .rows import Row, Table, check_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -21,6 +21,7 @@ def read_tables(path: Path) -> list[Table]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -4,8 +4,9 @@ problems found at a place in the document (table, row, column)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..problems import Problem, Severity
+from ..problems import Problem, Severity, UsageError
 from ..values import Record, record
 
 
@@ -63,3 +64,24 @@ def row_problem(
     """A problem at a row (and column, when one is to blame) of a table of `source`."""
     at = Problem(source, row.number, (column or 0) + 1, code, message, hint, severity)
     return RowProblem(row.table, heading, at)
+
+
+# A Word or Excel file is a zip package: a few hundred kilobytes can unpack to gigabytes.
+UNPACKED_LIMIT = 256 * 1024 * 1024
+
+
+def check_package(path: Path) -> None:
+    """Refuse a package that would unpack beyond the limit, before any reader opens it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            size = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a package at all: the reader says so in its own words
+    if size > UNPACKED_LIMIT:
+        raise UsageError(
+            f"“{path.name}” giải nén ra {size // 2**20} MiB, quá giới hạn "
+            f"{UNPACKED_LIMIT // 2**20} MiB",
+            "tách phụ lục thành tệp nhỏ hơn, hoặc lưu lại tệp bằng Word/Excel",
+        )

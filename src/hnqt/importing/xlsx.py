@@ -11,7 +11,7 @@ from typing import Any
 from ..dates import show
 from ..names import nfc
 from ..problems import UsageError
-from .rows import Row, Table
+from .rows import Row, Table, check_package
 
 # Excel counts days from 1899-12-30: a bare number above the years a deadline names is a date
 # that lost its format (46203 is 30/06/2026); 1900…2200 stays a year ("2026").
@@ -25,6 +25,7 @@ def read_tables(path: Path) -> list[Table]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_package(path)
     try:
         # Formulas as written (data_only=False): a computed value may be stale or missing.
         workbook = load_workbook(str(path), data_only=False)
@@ -72,7 +73,7 @@ def cell_text(value: object, data_type: str) -> tuple[str, str | None]:
     """A cell's text as the appendix means it, or the reason it cannot be taken."""
     if value is None:
         return "", None
-    if data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+    if data_type == "f":  # a text cell may start with "=" too: only a formula is refused
         return "", f"ô chứa công thức “{value}”: hnqt chỉ đọc giá trị đã ghi, không tính công thức"
     if isinstance(value, datetime):
         return show(value.date()), None

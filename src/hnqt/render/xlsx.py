@@ -87,12 +87,12 @@ def render_workbook(registry: Registry, plan: Plan, unit: Unit | None, as_of: da
         section = entry.task.code.split(".")[0] if "." in entry.task.code else None
         if section != current and section is not None:
             current = section
-            sheet.append([section, titles.get(section, "")])
+            _append(sheet, [section, titles.get(section, "")])
             sheet.merge_cells(
                 start_row=sheet.max_row, start_column=2, end_row=sheet.max_row, end_column=last
             )
             _style_section(sheet, sheet.max_row, last)
-        sheet.append([_cell(registry, entry, column, as_of, section) for column in columns])
+        _append(sheet, [_cell(registry, entry, column, as_of, section) for column in columns])
     _style(sheet, columns, header_row)
     statuses = DataValidation(
         type="list", allow_blank=True, formula1='"' + ",".join(STATUS_LABELS.values()) + '"'
@@ -138,6 +138,15 @@ def _cell(
     if column == "source":
         return show_source(task.source.file, task.source.ref) if task.source else ""
     return getattr(task, column) or ""
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """A row of registry text: a value starting with "=" stays text, never a formula Excel
+    would run (openpyxl takes such a string for a formula)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def _letter(index: int) -> str:
