@@ -8,29 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from ..names import nfc
-from ..problems import UsageError
-from .rows import Row, Table, check_package
+from .rows import Row, Table, open_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_tables(path: Path) -> list[Table]:
     """Every top-level table of the document, in order; nested tables stay inside their cell."""
-    import zipfile
-
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    check_package(path)
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UsageError(
-            f"không đọc được “{path}” như một tệp Word .docx ({type(exc).__name__})",
-            "mở bằng Word và lưu lại dưới dạng .docx (Word 2007 trở lên), rồi chạy lại",
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"không mở được “{path}”: {exc.strerror}") from None
+    document = open_package(
+        path, docx.Document, (PackageNotFoundError,), "một tệp Word .docx",
+        "mở bằng Word và lưu lại dưới dạng .docx (Word 2007 trở lên), rồi chạy lại",
+    )  # fmt: skip
     return [
         _table(number, element) for number, element in enumerate(_tables(document.element.body), 1)
     ]

@@ -3,8 +3,10 @@ problems found at a place in the document (table, row, column)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..problems import Problem, Severity, UsageError
 from ..values import Record, record
@@ -64,6 +66,25 @@ def row_problem(
     """A problem at a row (and column, when one is to blame) of a table of `source`."""
     at = Problem(source, row.number, (column or 0) + 1, code, message, hint, severity)
     return RowProblem(row.table, heading, at)
+
+
+Opened = TypeVar("Opened")
+
+
+def open_package(path: Path, opener: Callable[[str], Opened], refused: tuple[type[Exception], ...],
+                 what: str, hint: str) -> Opened:  # fmt: skip
+    """A Word or Excel file opened by its library, or a usage error saying why it cannot be."""
+    import zipfile
+
+    check_package(path)
+    try:
+        return opener(str(path))
+    except (*refused, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise UsageError(
+            f"không đọc được “{path}” như {what} ({type(exc).__name__})", hint
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"không mở được “{path}”: {exc.strerror}") from None
 
 
 # A Word or Excel file is a zip package: a few hundred kilobytes can unpack to gigabytes.

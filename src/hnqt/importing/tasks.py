@@ -25,17 +25,7 @@ _PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _CODE = re.compile(r"^[A-Za-z0-9]+([.-][A-Za-z0-9]+)*$")
 # Fields a table carries; the rest of a task file (progress history, an awaited event's date)
 # is kept as it is.
-_CARRIED = (
-    "title",
-    "lead",
-    "support",
-    "output",
-    "deadline",
-    "articles",
-    "field",
-    "notes",
-    "source",
-)
+_CARRIED = tuple(name for name in TASK_FIELDS if name not in ("code", "progress"))
 
 
 @dataclass
@@ -100,33 +90,18 @@ def check_drafts(
     resolves = registry.resolve
     for draft in appendix.drafts:
         index, heading = draft.where("code")
-        if not _CODE.match(draft.code):
-            outcome.problems.append(
-                row_problem(
-                    source,
-                    draft.row,
-                    index,
-                    heading,
-                    "bad-value",
-                    f"số thứ tự “{draft.code}” không tạo được mã nhiệm vụ",
-                    "ghi số (1, 2, …) dưới một mục La Mã, hoặc mã như V.19",
-                )
-            )
-            continue
         rel = f"{folder}/tasks/{task_file_stem(draft.code)}.yaml"
-        if rel in rows:
+        refusal: tuple[str, str, str] | None = None
+        if not _CODE.match(draft.code):
+            refusal = ("bad-value", f"số thứ tự “{draft.code}” không tạo được mã nhiệm vụ",
+                       "ghi số (1, 2, …) dưới một mục La Mã, hoặc mã như V.19")  # fmt: skip
+        elif rel in rows:
             first = rows[rel].draft.row
-            outcome.problems.append(
-                row_problem(
-                    source,
-                    draft.row,
-                    index,
-                    heading,
-                    "duplicate-id",
-                    f"mã {draft.code} trùng với bảng {first.table}, dòng {first.number}",
-                    "mỗi nhiệm vụ một số thứ tự riêng trong mục của nó",
-                )
-            )
+            refusal = ("duplicate-id",
+                       f"mã {draft.code} trùng với bảng {first.table}, dòng {first.number}",
+                       "mỗi nhiệm vụ một số thứ tự riêng trong mục của nó")  # fmt: skip
+        if refusal is not None:
+            outcome.problems.append(row_problem(source, draft.row, index, heading, *refusal))
             continue
         data, problems = _draft_data(draft, lambda name: resolves(name) is not None, source, today)
         outcome.problems.extend(problems)

@@ -10,8 +10,7 @@ from typing import Any
 
 from ..dates import show
 from ..names import nfc
-from ..problems import UsageError
-from .rows import Row, Table, check_package
+from .rows import Row, Table, open_package
 
 # Excel counts days from 1899-12-30: a bare number above the years a deadline names is a date
 # that lost its format (46203 is 30/06/2026); 1900…2200 stays a year ("2026").
@@ -20,22 +19,16 @@ _LAST_YEAR = 2200
 
 def read_tables(path: Path) -> list[Table]:
     """Every worksheet of the workbook, in order, as one table each."""
-    import zipfile
-
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    check_package(path)
-    try:
-        # Formulas as written (data_only=False): a computed value may be stale or missing.
-        workbook = load_workbook(str(path), data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise UsageError(
-            f"không đọc được “{path}” như một bảng tính Excel .xlsx ({type(exc).__name__})",
-            "mở bằng Excel và lưu lại dưới dạng .xlsx (Excel Workbook), rồi chạy lại",
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"không mở được “{path}”: {exc.strerror}") from None
+    def formulas_as_written(name: str) -> Any:  # a computed value may be stale or missing
+        return load_workbook(name, data_only=False)
+
+    workbook = open_package(
+        path, formulas_as_written, (InvalidFileException,), "một bảng tính Excel .xlsx",
+        "mở bằng Excel và lưu lại dưới dạng .xlsx (Excel Workbook), rồi chạy lại",
+    )  # fmt: skip
     return [_sheet(number, sheet) for number, sheet in enumerate(workbook.worksheets, 1)]
 
 
