@@ -30,7 +30,9 @@ def imported(*folders: Path) -> set[str]:
     """Top-level names of every absolute import (lazy ones too) outside the standard library
     and the folders' own modules."""
     files = [path for folder in folders for path in folder.rglob("*.py")]
-    local = {"hnqt"} | {path.stem for path in files}
+    # Scripts beside each other import one another by name; a module inside the package
+    # (hnqt/importing/docx.py) is imported relatively, and `import docx` there is the library.
+    local = {"hnqt"} | {path.stem for folder in folders for path in folder.glob("*.py")}
     names: set[str] = set()
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hnqt.tasktext import field_at, schema_comment, task_text
+from hnqt.tasktext import field_at, task_text
 from hnqt.yamlio import parse
 
 
@@ -38,7 +38,3 @@ def test_the_layout_of_the_registry_files_and_it_reads_back_as_written():
         "progress",
         "progress",
     ]
-
-
-def test_the_schema_comment_points_from_the_file_to_schemas():
-    assert schema_comment("data/plans/a/plan.yaml").endswith("=../../../schemas/task.schema.json")

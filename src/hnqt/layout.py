@@ -249,3 +249,9 @@ def chooser(root: Path, paths: list[Path]) -> Callable[[str], bool]:
         )
 
     return chosen
+
+
+def schema_comment(rel: str, kind: str) -> str:
+    """The first line of every file: where the editor finds the schema (DESIGN §3)."""
+    up = "../" * rel.count("/")
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{kind}.schema.json\n"

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from .choices import NewKind
 from .editing import Append, Change, Put, edit_text, new_text
-from .layout import DATA, SCHEMA_DIR, classify, task_file_stem
+from .layout import DATA, classify, schema_comment, task_file_stem
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
 from .statuses import Status
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,12 +211,6 @@ def new_record(registry: Registry, kind: NewKind, values: dict[str, object]) -> 
     data = {key: values[key] for key in _order(kind) if values.get(key) not in (None, "", [])}
     subject = f"{plan}/{ident}" if kind == "task" else ""
     return FileChange(rel, kind, f"tạo {rel}", data=data, subject=subject)
-
-
-def schema_comment(rel: str, kind: str) -> str:
-    """The first line of every file: where the editor finds the schema (DESIGN §3)."""
-    up = "../" * rel.count("/")
-    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{kind}.schema.json\n"
 
 
 def target_path(root: Path, rel: str) -> Path:

@@ -1,12 +1,14 @@
 """A task file's text in the registry's own layout (docs/data-format.md): the schema comment,
 one field per line in a fixed order, strings double-quoted, short lists and mappings in flow
-style, progress entries as a block list. Imports write new task files with it."""
+style, progress entries as a block list. Imports write new task files with it: byte for byte
+the layout of the files staff already have (`editing.new_text`, dumping through ruamel, writes
+mappings as blocks and takes ten times as long, which a thousand-row appendix would feel)."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import PurePosixPath
+
+from .layout import schema_comment
 
 TASK_FIELDS = (
     "code",
@@ -22,13 +24,6 @@ TASK_FIELDS = (
     "progress",
 )
 _PROGRESS_FIELDS = ("date", "year", "by", "note", "document", "done")
-SCHEMA_FILE = "schemas/task.schema.json"
-
-
-def schema_comment(rel: str) -> str:
-    """`# yaml-language-server: $schema=…` pointing from a file under the root at the schema."""
-    folder = PurePosixPath(rel).parent.as_posix()
-    return f"# yaml-language-server: $schema={os.path.relpath(SCHEMA_FILE, folder)}"
 
 
 def _scalar(value: object) -> str:
@@ -50,7 +45,7 @@ def _flow(value: object) -> str:
 
 def task_text(rel: str, data: dict[str, object]) -> str:
     """The text of a task file at `rel` holding `data` (fields in the layout's order)."""
-    lines = [schema_comment(rel)]
+    lines = [schema_comment(rel, "task").rstrip("\n")]
     for key in (*TASK_FIELDS, *sorted(data.keys() - set(TASK_FIELDS))):
         if key not in data:
             continue

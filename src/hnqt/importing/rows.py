@@ -77,9 +77,11 @@ def open_package(path: Path, opener: Callable[[str], Opened], refused: tuple[typ
     import zipfile
 
     check_package(path)
+    unreadable: tuple[type[Exception], ...] = (*refused, zipfile.BadZipFile, KeyError, ValueError,
+                                               TypeError)  # fmt: skip
     try:
         return opener(str(path))
-    except (*refused, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+    except unreadable as exc:
         raise UsageError(
             f"không đọc được “{path}” như {what} ({type(exc).__name__})", hint
         ) from None
