@@ -44,7 +44,12 @@ class Planned:
     rel: str
     draft: Draft
     text: str  # the whole file as checked (for a new file: as written)
-    before: str | None = None  # the file already there
+    raw: bytes | None = None  # the file already there, as read
+
+    @property
+    def before(self) -> str | None:
+        return self.raw.decode("utf-8", errors="replace") if self.raw is not None else None
+
     changes: list[Change] = field(default_factory=list)
 
 
@@ -105,10 +110,9 @@ def check_drafts(
             continue
         data, problems = _draft_data(draft, lambda name: resolves(name) is not None, source, today)
         outcome.problems.extend(problems)
-        before = _existing(registry.root / rel)
-        planned = Planned(rel, draft, "", before)
-        if before is not None:
-            data, planned.changes = _merged(before, data, draft)
+        planned = Planned(rel, draft, "", _existing(registry.root / rel))
+        if planned.before is not None:
+            data, planned.changes = _merged(planned.before, data, draft)
         planned.text = task_text(rel, data)
         results[rel] = read_text(planned.text, rel, "task")
         rows[rel] = planned
@@ -144,13 +148,15 @@ def _validated(registry: Registry, results: dict[str, FileResult]) -> list[Probl
     return found
 
 
-def _existing(path: Path) -> str | None:
+def _existing(path: Path) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"không đọc được “{path}”: {exc}", "chạy `hnqt validate`") from None
+    except OSError as exc:
+        raise UsageError(
+            f"không đọc được “{path}”: {exc.strerror}", "chạy `hnqt validate`"
+        ) from None
 
 
 def _draft_data(
@@ -256,20 +262,22 @@ def import_tables(
 
 def write(root: Path, planned: list[Planned]) -> None:
     """New files whole, existing files through the comment-preserving edit (only the changed
-    fields). Every edit is made and every path checked before the first file is written."""
-    from ..writing import check_writable, prepare_folder, write_file
+    fields). Every edit is made and every path checked before the first file is written; a
+    file that changed (or appeared) since it was read is not overwritten."""
+    from ..writing import check_writable, locked, prepare_folder
 
-    texts: dict[Path, str] = {}
+    texts: dict[Path, tuple[str, bytes | None]] = {}
     for item in planned:
         path = root / item.rel
         check_writable(path)
-        if item.before is None:
-            texts[path] = item.text
+        if item.raw is None:
+            texts[path] = (item.text, None)
         elif item.changes:
-            texts[path] = _edited(item)
-    for path, text in texts.items():
+            texts[path] = (_edited(item), item.raw)
+    for path, (text, expected) in texts.items():
         prepare_folder(path.parent)
-        write_file(path, text)
+        with locked(path) as lock:
+            lock.commit(text, expected)
 
 
 def _edited(item: Planned) -> str:
