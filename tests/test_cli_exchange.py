@@ -193,6 +193,7 @@ def test_a_row_in_a_section_the_plan_does_not_have_is_reported(make_registry, tm
     result = hnqt(root, "import", "docx", str(appendix(tmp_path / "pl.docx")), "--plan", "kh-moi")
     assert result.exit_code == 1
     assert "bảng 2, dòng 3, cột 1 “TT”: lỗi unknown-section" in result.output
+    assert 'thêm vào sections:\n  - {code: "II", title: "Mục hai"}\n' in result.output
 
 
 # --- Excel ---------------------------------------------------------------------------------

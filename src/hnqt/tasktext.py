@@ -35,11 +35,12 @@ def _scalar(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _flow(value: object) -> str:
+def flow(value: object) -> str:
+    """A value on one line, as the registry's files write short lists and mappings."""
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_flow(item) for item in value) + "]"
+        return "[" + ", ".join(flow(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {flow(item)}" for key, item in value.items()) + "}"
     return _scalar(value)
 
 
@@ -55,12 +56,12 @@ def task_text(rel: str, data: dict[str, object]) -> str:
             for entry in value:
                 fields = [k for k in (*_PROGRESS_FIELDS, *entry) if k in entry]
                 for index, name in enumerate(dict.fromkeys(fields)):
-                    lines.append(f"  {'-' if index == 0 else ' '} {name}: {_flow(entry[name])}")
+                    lines.append(f"  {'-' if index == 0 else ' '} {name}: {flow(entry[name])}")
         elif key == "deadline" and isinstance(value, dict):
             lines.append("deadline:")
-            lines.extend(f"  {name}: {_flow(item)}" for name, item in value.items())
+            lines.extend(f"  {name}: {flow(item)}" for name, item in value.items())
         else:
-            lines.append(f"{key}: {_flow(value)}")
+            lines.append(f"{key}: {flow(value)}")
     return "\n".join(lines) + "\n"
 
 

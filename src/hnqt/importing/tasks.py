@@ -59,6 +59,7 @@ class Outcome:
     planned: list[Planned]
     problems: list[RowProblem]
     tables: list[int] = field(default_factory=list)  # the tables (sheets) the appendix fills
+    new_sections: list[tuple[str, str]] = field(default_factory=list)  # not in plan.yaml yet
 
     def bad_rows(self) -> set[tuple[int, int]]:
         return {(p.table, p.problem.line) for p in self.problems if p.is_error}
@@ -90,6 +91,9 @@ def check_drafts(
     """Every draft as the file it would become, checked against the registry as it would be."""
     folder = plan_folder(registry, plan_id)
     outcome = Outcome(plan_id, [], list(appendix.problems), appendix.tables)
+    plan = registry.plans.get(plan_id)
+    known = {section.code for section in plan[0].sections} if plan else set()
+    outcome.new_sections = [s for s in dict(appendix.sections).items() if s[0] not in known]
     results: dict[str, FileResult] = {}
     rows: dict[str, Planned] = {}
     resolves = registry.resolve

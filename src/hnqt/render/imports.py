@@ -4,6 +4,7 @@ then each file it wrote, would write (`--dry-run`) or changed, field by field.""
 from __future__ import annotations
 
 from ..importing.tasks import Change, Outcome
+from ..tasktext import flow
 
 _SHOWN = 90  # characters of a changed value shown in the report
 
@@ -22,6 +23,11 @@ def render_outcome(outcome: Outcome, source: str, *, table_word: str, mode: str)
         lines.append(f"{place}: {level} {problem.code}: {problem.message}")
         if problem.hint:
             lines.append(f"    gợi ý: {problem.hint}")
+    if outcome.new_sections:
+        lines.append("Các mục sau có trong bảng nhưng chưa có trong plan.yaml; thêm vào sections:")
+        lines.extend(
+            f"  - {flow({'code': code, 'title': title})}" for code, title in outcome.new_sections
+        )
     bad = outcome.bad_rows()
     good = outcome.good()
     if mode == "refused":
