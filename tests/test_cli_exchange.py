@@ -258,6 +258,10 @@ def test_an_edited_sheet_updates_only_the_changed_fields_and_reports_them(fixtur
     ws.cell(v19, header.index("Tiến độ gần nhất") + 1).value = "20/11/2026: Đã trình UBND TP"
     workbook.save(book)
     path = fixture_copy / "data/plans/kh-nq59/tasks/V-19.yaml"
+    commented = path.read_text(encoding="utf-8").replace(
+        'lead: ["Sở Y tế"]', 'lead: ["Sở Y tế"]  # Sở Y tế xác nhận ngày 02/11'
+    )
+    path.write_text(commented, encoding="utf-8")
     before = path.read_text(encoding="utf-8")
     others = {p: p.read_bytes() for p in path.parent.iterdir() if p != path}
     result = hnqt(fixture_copy, "import", "xlsx", str(book), "--plan", "kh-nq59")
@@ -270,6 +274,7 @@ def test_an_edited_sheet_updates_only_the_changed_fields_and_reports_them(fixtur
     assert after == before.replace(
         'deadline: "Khi Bộ Y tế ban hành"', 'deadline: "Quý IV/2026"'
     ) + ('progress:\n  - date: "2026-11-20"\n    note: "Đã trình UBND TP"\n')
+    assert "# Sở Y tế xác nhận ngày 02/11" in after  # the staff's comment stays
     assert {p: p.read_bytes() for p in path.parent.iterdir() if p != path} == others
     again = hnqt(fixture_copy, "import", "xlsx", str(book), "--plan", "kh-nq59")
     assert "98 tệp đã có, không đổi" in again.output  # the sheet now shows the file's last entry
