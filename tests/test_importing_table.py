@@ -138,3 +138,15 @@ def test_units_are_split_at_semicolons_and_line_breaks_and_at_commas_only_when_t
     assert unit_names("Sở Y tế, Sở Lạ", known.__contains__) == ["Sở Y tế, Sở Lạ"]
     inner = "Văn phòng UBND Thành phố (Phòng A, Phòng B)"
     assert unit_names(inner + "; Sở Y tế", known.__contains__) == [inner, "Sở Y tế"]
+
+
+def test_a_header_of_two_rows_reads_as_one():
+    top = ["TT", "Tên nhiệm vụ", "Cơ quan thực hiện", "", "Kết quả", "Thời gian hoàn thành"]
+    below = ["TT", "Tên nhiệm vụ", "Chủ trì", "Phối hợp", "Kết quả", "Thời gian hoàn thành"]
+    spans = {1: (1, 1, 2, 0, 1, 1)}  # "Cơ quan thực hiện" over both unit columns
+    rows = [top, below, ["1", "Việc", "Sở Y tế", "Sở Tài chính", "", "2026"]]
+    found = read_appendix([table(1, rows, spans)], "a.docx")
+    assert not found.problems
+    (draft,) = found.drafts
+    assert (draft.values["lead"], draft.values["support"]) == ("Sở Y tế", "Sở Tài chính")
+    assert draft.headings["lead"] == "Chủ trì"

@@ -62,7 +62,7 @@ def read_appendix(tables: list[Table], source: str, start: int | None = None) ->
                     _WANTED_HEADER,
                 )
             continue
-        columns = header_columns(table.rows[at].cells)
+        columns, headings, first = _header(table, at)
         if roles is not None and set(columns) != roles:
             continue  # another table with other columns: not the appendix going on
         header = table.rows[at]
@@ -83,8 +83,7 @@ def read_appendix(tables: list[Table], source: str, start: int | None = None) ->
             return found
         roles = set(columns)
         found.tables.append(table.number)
-        headings = {c: collapse(header.cells[i]) for c, i in columns.items()}
-        _read_rows(table.rows[at + 1 :], columns, headings, source, found)
+        _read_rows(table.rows[first:], columns, headings, source, found)
     if roles is None:
         raise UsageError(f"không tìm thấy bảng nhiệm vụ trong “{source}”", _WANTED_HEADER)
     return found
@@ -104,6 +103,21 @@ def _header_index(table: Table, first_only: bool) -> int | None:
         if is_header(table.rows[index].cells):
             return index
     return None
+
+
+def _header(table: Table, at: int) -> tuple[dict[str, int], dict[str, str], int]:
+    """Columns, their headings, and where the tasks start. A header of two rows ("Cơ quan thực
+    hiện" over "Chủ trì | Phối hợp"; cells merged down repeat in both) reads as one."""
+    rows = table.rows[at : at + 2]
+    if len(rows) == 2 and not is_header(rows[1].cells):
+        rows = rows[:1]
+    columns: dict[str, int] = {}
+    headings: dict[str, str] = {}
+    for row in rows:
+        for column, index in header_columns(row.cells).items():
+            columns[column] = index
+            headings[column] = collapse(row.cells[index])
+    return columns, headings, at + len(rows)
 
 
 def _read_rows(
