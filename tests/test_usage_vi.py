@@ -29,6 +29,8 @@ runner = CliRunner()
          "--within: giá trị không phải số nguyên"), "hnqt due --help"),
         (["show", "a", "b"], "thừa đối số: b", "hnqt show --help"),
         (["due", "--so"], "tùy chọn --so cần một giá trị", "--help"),
+        (["export", "xlsx", "--plan", "kh-nq59"], "thiếu tùy chọn bắt buộc --output",
+         "hnqt export xlsx --help"),
     ],
 )  # fmt: skip
 def test_usage_errors_are_vietnamese(

@@ -30,6 +30,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing argument '(?P<argument>[^']+)'"
                 r"(?:\. Choose from:(?P<choices>.*))?", re.S),
      "thiếu {argument}"),
+    (re.compile(r"^Missing option '(?P<option>[^']+)'(?: / '[^']+')*\.?$"),
+     "thiếu tùy chọn bắt buộc {option}"),
     (re.compile(r"^No such command '(?P<command>[^']+)'\.?"
                 r"(?: Did you mean (?P<close>.+?)\?)?$"),
      "không có lệnh “{command}”"),

@@ -33,7 +33,10 @@ exports = _group("export", "Xuất ra Excel (xlsx) hoặc lịch (ics).")
 app.add_typer(imports)
 app.add_typer(exports)
 
-FileArgument = Annotated[Path, typer.Argument(metavar="TỆP", show_default=False)]
+FileArgument = Annotated[
+    Path,
+    typer.Argument(metavar="TỆP", help="Tệp có bảng nhiệm vụ (phụ lục).", show_default=False),
+]
 PlanRequired = Annotated[
     str,
     typer.Option("--plan", metavar="KẾ_HOẠCH", help="Mã kế hoạch (kh-nq59).", show_default=False),
