@@ -60,3 +60,27 @@ def test_a_file_that_is_not_a_word_document_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as raised:
         read_tables(path)
     assert "không đọc được" in raised.value.message and ".docx" in raised.value.hint
+
+
+def test_cells_inside_content_controls_and_tracked_changes_read_as_shown(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rows = [HEADER, ["1", "Việc", "Sở Y tế", "", "", "2026"]]
+
+    def build(document, tables):
+        tr = tables[0].rows[1]._tr
+        cell = tr.findall(qn("w:tc"))[2]  # the lead cell, wrapped in a content control
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        tr.replace(cell, sdt)
+        sdt.append(content)
+        content.append(cell)
+        paragraph = tables[0].cell(1, 1).paragraphs[0]._p  # "Việc" gains a deleted word
+        deleted, run, text = OxmlElement("w:del"), OxmlElement("w:r"), OxmlElement("w:delText")
+        text.text = " cũ"
+        run.append(text)
+        deleted.append(run)
+        paragraph.append(deleted)
+
+    (table,) = read_tables(word(tmp_path / "a.docx", rows, build=build))
+    assert table.rows[1].cells[:3] == ("1", "Việc", "Sở Y tế")

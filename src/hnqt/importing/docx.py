@@ -58,7 +58,7 @@ def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
     for _ in range(_int(before, 0)):
         cells.append("")
         spans.append(1)
-    for tc in tr.iterchildren(f"{_W}tc"):
+    for tc in _cells(tr):
         properties = tc.find(f"{_W}tcPr")
         span = _int(properties.find(f"{_W}gridSpan") if properties is not None else None, 1)
         merge = properties.find(f"{_W}vMerge") if properties is not None else None
@@ -76,6 +76,15 @@ def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
     return cells, spans
 
 
+def _cells(tr: Any) -> Iterator[Any]:
+    """A row's cells, also those a content control (`w:sdt`) wraps."""
+    for child in tr.iterchildren():
+        if child.tag == f"{_W}tc":
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from _cells(child)
+
+
 def _int(element: Any, default: int) -> int:
     if element is None:
         return default
@@ -91,7 +100,7 @@ def cell_text(tc: Any) -> str:
             lines.append(_paragraph_text(child))
         elif child.tag == f"{_W}tbl":
             for tr in child.iterchildren(f"{_W}tr"):
-                texts = [cell_text(inner) for inner in tr.iterchildren(f"{_W}tc")]
+                texts = [cell_text(inner) for inner in _cells(tr)]
                 lines.append(" | ".join(text.replace("\n", " ") for text in texts if text))
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
