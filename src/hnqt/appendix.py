@@ -29,7 +29,6 @@ HEADINGS: dict[str, str] = {
     "source": "Nguồn",
 }
 REQUIRED = ("code", "title", "lead", "deadline")
-COMPUTED = ("next_due", "status")  # shown by the export, never read back
 
 # Diacritic-free heading -> column. Exact words first, then words a longer heading contains
 # ("Thời gian hoàn thành (dự kiến)", "Cơ quan, đơn vị chủ trì"), tried in this order.

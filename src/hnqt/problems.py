@@ -72,6 +72,7 @@ CODES: dict[str, str] = {
     "missing-value": "ô bắt buộc để trống",
     "bad-cell": "ô không đọc được (công thức, ô gộp ngang qua các cột)",
     "bad-row": "dòng không phải nhiệm vụ hay mục (cảnh báo)",
+    "ignored-cell": "ô của cột do hnqt tính, không được đọc lại (cảnh báo)",
     # warnings
     "no-deadline": "nhiệm vụ chưa có thời hạn",
     "no-lead-unit": "không có đơn vị chủ trì cụ thể",

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..appendix import COMPUTED, HEADINGS, REQUIRED, header_columns, is_header, section_of
+from ..appendix import HEADINGS, REQUIRED, header_columns, is_header, section_of
 from ..appendix import split_units as split_cell
 from ..names import collapse
 from ..problems import UsageError
@@ -206,7 +206,7 @@ def _read_rows(
         number = _NUMBER.match(code)
         if number and section is not None:
             code = f"{section}.{int(number[1])}"
-        values = {c: row.cells[i] for c, i in columns.items() if c not in COMPUTED}
+        values = {c: row.cells[i] for c, i in columns.items()}
         found.drafts.append(Draft(row, code, values, columns, headings))
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..appendix import progress_entry, show_progress, source_ref, text_value
+from ..deadlines import STATUS_LABELS
 from ..layout import task_file_stem
 from ..names import collapse
 from ..problems import Problem, UsageError
@@ -117,6 +118,7 @@ def check_drafts(
         planned = Planned(rel, draft, "", _existing(registry.root / rel))
         if planned.before is not None:
             data, planned.changes = _merged(planned.before, data, draft)
+        outcome.problems.extend(_status_ignored(draft, data, source, plan_id))
         planned.text = task_text(rel, data)
         results[rel] = read_text(planned.text, rel, "task")
         rows[rel] = planned
@@ -139,6 +141,29 @@ def check_drafts(
             )
         )
     return outcome
+
+
+_DONE_LABELS = {STATUS_LABELS["done_on_time"], STATUS_LABELS["done_late"]}
+
+
+def _status_ignored(draft: Draft, data: dict[str, object], source: str,
+                    plan_id: str) -> list[RowProblem]:  # fmt: skip
+    """The status column offers a list, but hnqt computes status from progress: a task marked
+    done there and nowhere else is told how to record it, not silently left open."""
+    marked = collapse(draft.values.get("status", ""))
+    progress = data.get("progress")
+    done = isinstance(progress, list) and any(
+        isinstance(p, dict) and p.get("done") for p in progress
+    )
+    if marked not in _DONE_LABELS or done:
+        return []
+    index, heading = draft.where("status")
+    return [row_problem(
+        source, draft.row, index, heading, "ignored-cell",
+        f"“{marked}” ở cột Trạng thái không được ghi lại: trạng thái do hnqt tính từ tiến độ",
+        f'ghi hoàn thành bằng: hnqt progress {plan_id}/{draft.code} --done --note "…"',
+        "warning",
+    )]  # fmt: skip
 
 
 def _validated(registry: Registry, results: dict[str, FileResult]) -> list[Problem]:
