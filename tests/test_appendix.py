@@ -70,6 +70,7 @@ def test_unit_cells_split_and_progress_and_source_cells_read_back():
     }
     assert progress_entry("31/02/2026: sai ngày", date(2026, 1, 2))["date"] == "2026-01-02"
     assert progress_entry("  ", date(2026, 1, 2)) is None
+    assert progress_entry("20/11/2026", date(2026, 1, 2)) == {"date": "2026-11-20"}
     assert source_ref(show_source("nguon.txt", "Phụ lục II, V.19")) == {
         "file": "nguon.txt",
         "ref": "Phụ lục II, V.19",

@@ -134,7 +134,7 @@ def text_value(text: str) -> str:
     return "\n".join(line for line in (collapse(part) for part in text.split("\n")) if line)
 
 
-_PROGRESS = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})\s*[:–-]\s*(.*)$", re.DOTALL)
+_PROGRESS = re.compile(r"^(\d{1,2}/\d{1,2}/\d{4})(?:\s*[:–-]\s*(.*))?$", re.DOTALL)
 _SOURCE = re.compile(r"^(?P<file>[^()]+?)(?:\s*\((?P<ref>.*)\))?$", re.DOTALL)
 
 
@@ -144,16 +144,17 @@ def show_progress(day: date, note: str | None) -> str:
 
 
 def progress_entry(text: str, today: date) -> dict[str, object] | None:
-    """`dd/mm/yyyy: note` (as the export writes the last progress) or a note alone, dated today."""
+    """`dd/mm/yyyy: note` (as the export writes the last progress), a date alone, or a note
+    alone (dated today)."""
     text = text_value(text)
     if not text:
         return None
     match = _PROGRESS.match(text)
-    day, note = today, text
     if match:
         with contextlib.suppress(DateError):  # not a date after all: the whole text is the note
-            day, note = parse_user_date(match[1]), match[2].strip()
-    return {"date": day.isoformat(), "note": note} if note else None
+            day, note = parse_user_date(match[1]), (match[2] or "").strip()
+            return {"date": day.isoformat(), "note": note} if note else {"date": day.isoformat()}
+    return {"date": today.isoformat(), "note": text}
 
 
 def source_ref(text: str) -> dict[str, str] | None:
