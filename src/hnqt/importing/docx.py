@@ -23,24 +23,29 @@ def read_tables(path: Path) -> list[Table]:
         "mở bằng Word và lưu lại dưới dạng .docx (Word 2007 trở lên), rồi chạy lại",
     )  # fmt: skip
     return [
-        _table(number, element) for number, element in enumerate(_tables(document.element.body), 1)
+        _table(number, element)
+        for number, element in enumerate(_children(document.element.body, f"{_W}tbl"), 1)
     ]
 
 
-def _tables(parent: Any) -> Iterator[Any]:
-    """Tables in document order, looking inside content controls but not inside tables."""
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")  # content controls, custom XML
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """Children with this tag in document order, also those a content control wraps; nothing
+    inside them (a table's nested tables stay in their cells)."""
     for child in parent.iterchildren():
-        if child.tag == f"{_W}tbl":
+        if child.tag == tag:
             yield child
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            yield from _tables(child)
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _table(number: int, element: Any) -> Table:
     width = len(element.findall(f"{_W}tblGrid/{_W}gridCol"))
     grid_rows: list[tuple[list[str], list[int]]] = []
     above: dict[int, str] = {}  # grid column -> text of the cell a vertical merge continues
-    for tr in element.iterchildren(f"{_W}tr"):
+    for tr in _children(element, f"{_W}tr"):
         cells, spans = _row_cells(tr, above)
         grid_rows.append((cells, spans))
         width = max(width, len(cells))
@@ -58,7 +63,7 @@ def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
     for _ in range(_int(before, 0)):
         cells.append("")
         spans.append(1)
-    for tc in _cells(tr):
+    for tc in _children(tr, f"{_W}tc"):
         properties = tc.find(f"{_W}tcPr")
         span = _int(properties.find(f"{_W}gridSpan") if properties is not None else None, 1)
         merge = properties.find(f"{_W}vMerge") if properties is not None else None
@@ -76,15 +81,6 @@ def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
     return cells, spans
 
 
-def _cells(tr: Any) -> Iterator[Any]:
-    """A row's cells, also those a content control (`w:sdt`) wraps."""
-    for child in tr.iterchildren():
-        if child.tag == f"{_W}tc":
-            yield child
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            yield from _cells(child)
-
-
 def _int(element: Any, default: int) -> int:
     if element is None:
         return default
@@ -99,8 +95,8 @@ def cell_text(tc: Any) -> str:
         if child.tag == f"{_W}p":
             lines.append(_paragraph_text(child))
         elif child.tag == f"{_W}tbl":
-            for tr in child.iterchildren(f"{_W}tr"):
-                texts = [cell_text(inner) for inner in _cells(tr)]
+            for tr in _children(child, f"{_W}tr"):
+                texts = [cell_text(inner) for inner in _children(tr, f"{_W}tc")]
                 lines.append(" | ".join(text.replace("\n", " ") for text in texts if text))
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")

@@ -36,7 +36,6 @@ class Row:
 class Table:
     number: int
     rows: list[Row]
-    name: str = ""  # an Excel sheet's name
 
 
 @record

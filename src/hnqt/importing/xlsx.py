@@ -59,7 +59,7 @@ def _sheet(number: int, sheet: Any) -> Table:
         Row(number, index, tuple(cells), tuple(spans[index - 1]), faults[index - 1])
         for index, cells in enumerate(texts, 1)
     ]
-    return Table(number, rows, sheet.title)
+    return Table(number, rows)
 
 
 def cell_text(value: object, data_type: str) -> tuple[str, str | None]:
