@@ -152,7 +152,6 @@ def _note(
     last = max(_last_change(registry, item, changed) for item in items)
     note.add("uid", f"khong-co-ngay/{whom}@hnqt")
     note.add("dtstamp", stamp)
-    note.add("dtstart", view.as_of)
     note.add("sequence", sequence(last))
     note.add("summary", f"Việc không có ngày ({len(items)})")
     lines = [
