@@ -191,3 +191,12 @@ def test_export_ics_writes_one_calendar_per_unit(root, tmp_path):
         ["export", "ics", "--all-units", "--so", "SYT", "-o", str(out), "--registry", str(root)],
     )
     assert both.exit_code == 2 and "không dùng cùng nhau" in both.output
+
+
+def test_a_calendar_with_nothing_in_it_still_holds_a_component(root):
+    registry = load(root, use_cache=False)
+    query = DueQuery(AS_OF, find_unit(registry, "Sở Tài chính"))
+    text = render_calendar(registry, DueView.of(registry, query, due(registry, query)), now=NOW)
+    (note,) = components(text, "VJOURNAL")
+    assert values(note, "SUMMARY") == ["Việc không có ngày (0)"]
+    assert not components(text, "VEVENT")

@@ -84,12 +84,13 @@ def render_calendar(
         event.add_component(alarm)
         calendar.add_component(event)
     if undated:
-        calendar.add_component(_note(registry, view, undated, stamp, changed))
         calendar.add(
             "x-wr-caldesc",
             f"{len(undated)} việc không có ngày cụ thể: xem ghi chú "
             "“Việc không có ngày” (VJOURNAL) trong lịch",
         )
+    if undated or not view.items:  # RFC 5545: a calendar holds at least one component
+        calendar.add_component(_note(registry, view, undated, stamp, changed))
     text: str = calendar.to_ical().decode("utf-8")
     return text
 
@@ -149,17 +150,17 @@ def _note(
 
     note = Journal()
     whom = view.unit.id if view.unit else "moi-don-vi"
-    last = max(_last_change(registry, item, changed) for item in items)
+    files = [_last_change(registry, item, changed) for item in items]
     note.add("uid", f"khong-co-ngay/{whom}@hnqt")
     note.add("dtstamp", stamp)
-    note.add("sequence", sequence(last))
+    note.add("sequence", sequence(max(files, default=changed(DEPARTMENTS_FILE))))
     note.add("summary", f"Việc không có ngày ({len(items)})")
     lines = [
         f"- {item_label(item)} ({STATUS_LABELS[item.status]}; "
         f"{item.deadline_text or 'chưa có thời hạn'}): {_first_line(item.title)}"
         for item in items
     ]
-    note.add("description", "\n".join(lines))
+    note.add("description", "\n".join(lines) or "Không có việc nào.")
     return note
 
 
