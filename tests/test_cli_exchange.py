@@ -396,3 +396,18 @@ def test_export_refuses_to_write_through_a_link(real_copy, tmp_path):
     result = hnqt(real_copy, "export", "xlsx", "--plan", "kh-nq59", "-o", str(tmp_path / "kh.xlsx"))
     assert result.exit_code == 2 and "liên kết" in result.output
     assert target.read_text(encoding="utf-8") == "giữ nguyên\n"
+
+
+def test_a_revised_word_appendix_updates_the_files_it_wrote(registry, tmp_path):
+    assert hnqt(registry, "import", "docx", str(appendix(tmp_path / "a.docx")), "--plan",
+                "kh-moi").exit_code == 0  # fmt: skip
+    revised = {2: ["1", "Tuyên truyền, phổ biến", "Sở Y tế", "", "Báo cáo", "Hàng năm"]}
+    result = hnqt(registry, "import", "docx", str(appendix(tmp_path / "b.docx", revised)),
+                  "--plan", "kh-moi")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "đã sửa data/plans/kh-moi/tasks/I-1.yaml:\n    title: “Tuyên truyền ⏎ về hội nhập”" \
+        " → “Tuyên truyền, phổ biến”\n" in result.output  # fmt: skip
+    assert "3 tệp đã có, không đổi" in result.output
+    text = (registry / TASKS / "I-1.yaml").read_text(encoding="utf-8")
+    assert 'support: ["Sở Công Thương", "Sở Tài chính"]' in text  # an emptied cell removes nothing
+    assert 'source: {file: "pl.docx"' not in text and 'file: "a.docx"' in text

@@ -46,12 +46,11 @@ class Planned:
     draft: Draft
     text: str  # the whole file as checked (for a new file: as written)
     raw: bytes | None = None  # the file already there, as read
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def before(self) -> str | None:
         return self.raw.decode("utf-8", errors="replace") if self.raw is not None else None
-
-    changes: list[Change] = field(default_factory=list)
 
 
 @dataclass
@@ -246,6 +245,8 @@ def _merged(
         if name not in draft.values or name not in data:
             continue
         new, was = data[name], old.get(name)
+        if new in ("", []) and was:
+            continue
         if name == "deadline" and isinstance(was, dict):  # an awaited event stays recorded
             if was.get("text") != new:
                 merged[name] = {**was, "text": new}
