@@ -19,6 +19,7 @@ from hnqt.loading import Checked, load
 from hnqt.queries import DueQuery, ListQuery, due, list_tasks, stats
 from hnqt.render import due as due_render
 from hnqt.render.ics import render_calendar
+from hnqt.render.xlsx import render_workbook
 from hnqt.render.problems import REPORTERS
 
 PHRASES = ["Hàng năm", "Thường xuyên", "2026", "2025 - 2026", "Quý II/2026", "30/6/2026",
@@ -154,6 +155,8 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
         for render in due_render.RENDERERS.values():
             assert render(view)
         assert render_calendar(registry, view).startswith("BEGIN:VCALENDAR")
+        for plan, _ in registry.plans.values():
+            assert render_workbook(registry, plan, None, as_of).startswith(b"PK")  # a zip
         assert stats(registry, as_of) is not None
         assert list(list_tasks(registry, ListQuery("tasks", as_of))) is not None
 
