@@ -19,8 +19,8 @@ from hnqt.loading import Checked, load
 from hnqt.queries import DueQuery, ListQuery, due, list_tasks, stats
 from hnqt.render import due as due_render
 from hnqt.render.ics import render_calendar
-from hnqt.render.xlsx import render_workbook
 from hnqt.render.problems import REPORTERS
+from hnqt.render.xlsx import render_workbook
 
 PHRASES = ["Hàng năm", "Thường xuyên", "2026", "2025 - 2026", "Quý II/2026", "30/6/2026",
            "Trước ngày 15/11/2026", "trước 15/11 hằng năm", "Khi Bộ Ngoại giao ban hành",

@@ -3,11 +3,19 @@ rows, empty rows and split tables; each unreadable row said where and why."""
 
 from __future__ import annotations
 
+import functools
+import tempfile
+from datetime import date
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from appendix_docs import HEADER
 from hnqt.importing.rows import Row, Table
 from hnqt.importing.table import read_appendix, unit_names
+from hnqt.importing.tasks import check_drafts
 from hnqt.problems import UsageError
 
 
@@ -150,3 +158,41 @@ def test_a_header_of_two_rows_reads_as_one():
     (draft,) = found.drafts
     assert (draft.values["lead"], draft.values["support"]) == ("Sở Y tế", "Sở Tài chính")
     assert draft.headings["lead"] == "Chủ trì"
+
+
+CELL = st.one_of(
+    st.sampled_from(["", "TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "I",
+                     "II. Mục", "1", "1.", "Sở Y tế", "Sở Y tế; Sở Tài chính", "Quý II/2026",
+                     "Hàng năm", "(1)", "=A1", "V.19", "../x", "khác"]),
+    st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĐ ;,.()/\n-0123456789", max_size=30),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(CELL, min_size=6, max_size=6), min_size=1, max_size=8),
+       st.lists(st.integers(0, 7), max_size=3))  # fmt: skip
+def test_any_table_gives_drafts_or_problems_or_a_usage_error(rows, merged):
+    spans = {i + 1: (6, 0, 0, 0, 0, 0) for i in merged if i < len(rows)}
+    try:
+        found = read_appendix([table(1, [HEADER, *rows], spans)], "a.docx")
+    except UsageError as error:
+        assert error.message
+        return
+    registry = _registry()
+    outcome = check_drafts(registry, "kh-test", found, "a.docx", date(2026, 11, 22))
+    for problem in outcome.problems:
+        assert problem.problem.message and problem.problem.line >= 1
+    assert all(p.rel.startswith("data/plans/kh-test/tasks/") for p in outcome.planned)
+    assert all(".." not in p.rel for p in outcome.planned)
+
+
+@functools.cache
+def _registry():
+    from conftest import BASE_FILES
+    from hnqt.loading import load
+
+    root = Path(tempfile.mkdtemp(prefix="hnqt-import-"))
+    for rel, text in BASE_FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return load(root, use_cache=False)
