@@ -411,3 +411,16 @@ def test_a_revised_word_appendix_updates_the_files_it_wrote(registry, tmp_path):
     text = (registry / TASKS / "I-1.yaml").read_text(encoding="utf-8")
     assert 'support: ["Sở Công Thương", "Sở Tài chính"]' in text  # an emptied cell removes nothing
     assert 'source: {file: "pl.docx"' not in text and 'file: "a.docx"' in text
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_file_of_another_kind_is_a_usage_error_and_nothing_is_written(registry, tmp_path, kind):
+    wrong = {"docx": sheet(tmp_path / "a.xlsx", [HEADER]), "xlsx": word(tmp_path / "a.docx")}
+    text = tmp_path / f"ghi-chu.{kind}"
+    text.write_text("Phụ lục II", encoding="utf-8")
+    before = snapshot(registry)
+    for path in (wrong[kind], text):
+        result = hnqt(registry, "import", kind, str(path), "--plan", "kh-moi")
+        assert result.exit_code == 2 and "lỗi: không" in result.output, result.output
+        assert "Traceback" not in result.output
+    assert snapshot(registry) == before
