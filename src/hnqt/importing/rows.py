@@ -80,10 +80,8 @@ def open_package(path: Path, opener: Callable[[str], Opened], refused: tuple[typ
                                                TypeError)  # fmt: skip
     try:
         return opener(str(path))
-    except unreadable as exc:
-        raise UsageError(
-            f"không đọc được “{path}” như {what} ({type(exc).__name__})", hint
-        ) from None
+    except unreadable:
+        raise UsageError(f"không đọc được “{path}” như {what}", hint) from None
     except OSError as exc:
         raise UsageError(f"không mở được “{path}”: {exc.strerror}") from None
 
