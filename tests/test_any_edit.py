@@ -22,6 +22,7 @@ from hnqt.render.ics import render_calendar
 from hnqt.render.problems import REPORTERS
 from hnqt.render.xlsx import render_workbook
 
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # RFC 5545 TEXT: no control but TAB
 PHRASES = ["Hàng năm", "Thường xuyên", "2026", "2025 - 2026", "Quý II/2026", "30/6/2026",
            "Trước ngày 15/11/2026", "trước 15/11 hằng năm", "Khi Bộ Ngoại giao ban hành",
            "Theo kế hoạch đề ra", "", "31/2/2026", "Sớm nhất có thể", "Tháng 13/2026"]  # fmt: skip
@@ -154,7 +155,11 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
         view = due_render.DueView.of(registry, query, due(registry, query))
         for render in due_render.RENDERERS.values():
             assert render(view)
-        assert render_calendar(registry, view).startswith("BEGIN:VCALENDAR")
+        calendar = render_calendar(registry, view).encode("utf-8")
+        assert calendar.startswith(b"BEGIN:VCALENDAR\r\n") and calendar.endswith(b"\r\n")
+        lines = calendar.split(b"\r\n")
+        assert all(len(line) <= 75 for line in lines)  # RFC 5545 §3.1: folded at 75 octets
+        assert not any(CONTROL.search(line.decode("utf-8")) for line in lines)
         for plan, _ in registry.plans.values():
             assert render_workbook(registry, plan, None, as_of).startswith(b"PK")  # a zip
         assert stats(registry, as_of) is not None

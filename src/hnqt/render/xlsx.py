@@ -5,6 +5,7 @@ day, last progress) — a sheet staff can edit and give back to `hnqt import xls
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -130,12 +131,20 @@ def _cell(
 
 
 def _append(sheet: Any, values: list[Any]) -> None:
-    """A row of registry text: a value starting with "=" stays text, never a formula Excel
-    would run (openpyxl takes such a string for a formula)."""
-    sheet.append(values)
+    """A row of registry text: a control character (which a workbook cannot hold) is shown as
+    its picture (␇), and a value starting with "=" stays text, never a formula Excel would run
+    (openpyxl takes such a string for a formula)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    shown = [ILLEGAL_CHARACTERS_RE.sub(_picture, v) if isinstance(v, str) else v for v in values]
+    sheet.append(shown)
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"
+
+
+def _picture(match: re.Match[str]) -> str:
+    return chr(0x2400 + ord(match.group()))  # ␀ … ␟, the Control Pictures block
 
 
 def _letter(index: int) -> str:
