@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..appendix import HEADINGS, REQUIRED, header_columns, is_header, section_of
 from ..appendix import split_units as split_cell
 from ..names import collapse
-from ..problems import UsageError
+from ..problems import Severity, UsageError
 from .rows import Row, RowProblem, Table, row_problem
 
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # the (1) (2) (3) … row under some headers
@@ -127,87 +127,53 @@ def _read_rows(
     for row in rows:
         if row.blank or is_header(row.cells) or _numbering(row.cells):
             continue  # an empty row, the header repeated on a new page, column numbers
-        if row.faults:
-            for index, reason in sorted(row.faults.items()):
-                heading = _heading_at(index, columns, headings)
-                found.problems.append(
-                    row_problem(
-                        source,
-                        row,
-                        index,
-                        heading,
-                        "bad-cell",
-                        reason,
-                        "sửa ô trong bảng rồi nhập lại",
-                    )
-                )
-            continue
-        numeral = _section(row, columns)
+        numeral = None if row.faults else _section(row, columns)
         if numeral is not None:
             section = numeral[0]
             found.sections.append(numeral)
             continue
-        if row.spans_all():
-            found.problems.append(
-                row_problem(
-                    source,
-                    row,
-                    None,
-                    "",
-                    "bad-row",
-                    "dòng gộp cả bảng không bắt đầu bằng số La Mã của một mục (I, II, …): bỏ qua",
-                    "nếu đây là tên một mục, ghi số La Mã ở đầu",
-                    "warning",
-                )
-            )
-            continue
-        merged = _merged_task_cell(row, columns)
-        if merged is not None:
-            index, width = merged
-            found.problems.append(
-                row_problem(
-                    source,
-                    row,
-                    index,
-                    _heading_at(index, columns, headings),
-                    "bad-cell",
-                    f"ô gộp ngang qua {width} cột trong một dòng nhiệm vụ",
-                    "bỏ gộp ô: mỗi cột của nhiệm vụ một ô riêng",
-                )
-            )
+        refusals = _refusals(row, columns, headings)
+        if refusals:
+            found.problems.extend(row_problem(source, row, *refusal) for refusal in refusals)
             continue
         code = collapse(row.cells[columns["code"]]).rstrip(".")
-        if not code:
-            found.problems.append(
-                row_problem(
-                    source,
-                    row,
-                    columns["code"],
-                    headings["code"],
-                    "missing-value",
-                    "dòng nhiệm vụ không có số thứ tự (TT)",
-                    "ghi số thứ tự; phần nối tiếp của nhiệm vụ trên thì gộp vào dòng trên",
-                )
-            )
-            continue
-        if not row.cells[columns["title"]].strip():
-            found.problems.append(
-                row_problem(
-                    source,
-                    row,
-                    columns["title"],
-                    headings["title"],
-                    "missing-value",
-                    "dòng nhiệm vụ không có tên nhiệm vụ",
-                    "ghi tên nhiệm vụ như văn bản",
-                )
-            )
-            continue
         number = _NUMBER.match(code)
         if number and section is not None:
             code = f"{section}.{int(number[1])}"
         values = {c: row.cells[i] for c, i in columns.items()}
         found.drafts.append(Draft(row, code, values, columns, headings))
+
+
+Refusal = tuple[int | None, str, str, str, str, Severity]  # column, heading, code, why, fix
+
+
+def _refusals(row: Row, columns: dict[str, int], headings: dict[str, str]) -> list[Refusal]:
+    """Why a row that is neither a section nor blank is not a task either."""
+    if row.faults:
+        return [(index, _heading_at(index, columns, headings), "bad-cell", reason,
+                 "sửa ô trong bảng rồi nhập lại", "error")
+                for index, reason in sorted(row.faults.items())]  # fmt: skip
+    if row.spans_all():
+        return [(None, "", "bad-row",
+                 "dòng gộp cả bảng không bắt đầu bằng số La Mã của một mục (I, II, …): bỏ qua",
+                 "nếu đây là tên một mục, ghi số La Mã ở đầu", "warning")]  # fmt: skip
+    merged = _merged_task_cell(row, columns)
+    if merged is not None:
+        index, width = merged
+        return [(index, _heading_at(index, columns, headings), "bad-cell",
+                 f"ô gộp ngang qua {width} cột trong một dòng nhiệm vụ",
+                 "bỏ gộp ô: mỗi cột của nhiệm vụ một ô riêng", "error")]  # fmt: skip
+    for column, why, fix in _REQUIRED_CELLS:
+        if not row.cells[columns[column]].strip():
+            return [(columns[column], headings[column], "missing-value", why, fix, "error")]
+    return []
+
+
+_REQUIRED_CELLS = (
+    ("code", "dòng nhiệm vụ không có số thứ tự (TT)",
+     "ghi số thứ tự; phần nối tiếp của nhiệm vụ trên thì gộp vào dòng trên"),
+    ("title", "dòng nhiệm vụ không có tên nhiệm vụ", "ghi tên nhiệm vụ như văn bản"),
+)  # fmt: skip
 
 
 def _heading_at(index: int, columns: dict[str, int], headings: dict[str, str]) -> str:
