@@ -18,6 +18,7 @@ from conftest import BASE_FILES
 from hnqt.loading import Checked, load
 from hnqt.queries import DueQuery, ListQuery, due, list_tasks, stats
 from hnqt.render import due as due_render
+from hnqt.render.dueview import DueView
 from hnqt.render.ics import render_calendar
 from hnqt.render.problems import REPORTERS
 from hnqt.render.xlsx import render_workbook
@@ -152,10 +153,10 @@ def test_any_edit_gives_problems_or_items_never_an_exception(files, as_of):
         for reporter in REPORTERS.values():
             assert reporter(checked.problems, len(checked.files), strict=False).render()
         query = DueQuery(as_of, role="all")
-        view = due_render.DueView.of(registry, query, due(registry, query))
+        view = DueView.of(registry, query, due(registry, query))
         for render in due_render.RENDERERS.values():
             assert render(view)
-        calendar = render_calendar(registry, view).encode("utf-8")
+        calendar = render_calendar(view).encode("utf-8")
         assert calendar.startswith(b"BEGIN:VCALENDAR\r\n") and calendar.endswith(b"\r\n")
         lines = calendar.split(b"\r\n")
         assert all(len(line) <= 75 for line in lines)  # RFC 5545 §3.1: folded at 75 octets

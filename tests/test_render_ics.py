@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from hnqt.cli import app
 from hnqt.loading import load
 from hnqt.queries import DueQuery, due, find_unit
-from hnqt.render.due import DueView
+from hnqt.render.dueview import DueView
 from hnqt.render.ics import render_calendar
 
 AS_OF = date(2026, 11, 22)
@@ -34,8 +34,8 @@ TASKS = {
 def calendar(root: Path, **options: object) -> str:
     registry = load(root, use_cache=False)
     query = DueQuery(AS_OF, find_unit(registry, "Sở Y tế"))
-    view = DueView.of(registry, query, due(registry, query))
-    return render_calendar(registry, view, now=NOW, **options)  # type: ignore[arg-type]
+    view = DueView.of(registry, query, due(registry, query), **options)
+    return render_calendar(view, now=NOW)
 
 
 def lines(text: str) -> list[str]:
@@ -120,7 +120,7 @@ def test_required_properties_all_day_dates_utc_stamp_and_reminder(root):
 
 
 def test_no_status_in_titles_and_plan_code_basis_in_descriptions(root):
-    from hnqt.deadlines import STATUS_LABELS
+    from hnqt.statuses import STATUS_LABELS
 
     for event in components(calendar(root), "VEVENT"):
         (summary,) = values(event, "SUMMARY")
@@ -196,7 +196,7 @@ def test_export_ics_writes_one_calendar_per_unit(root, tmp_path):
 def test_a_calendar_with_nothing_in_it_still_holds_a_component(root):
     registry = load(root, use_cache=False)
     query = DueQuery(AS_OF, find_unit(registry, "Sở Tài chính"))
-    text = render_calendar(registry, DueView.of(registry, query, due(registry, query)), now=NOW)
+    text = render_calendar(DueView.of(registry, query, due(registry, query)), now=NOW)
     (note,) = components(text, "VJOURNAL")
     assert values(note, "SUMMARY") == ["Việc không có ngày (0)"]
     assert not components(text, "VEVENT")

@@ -24,7 +24,6 @@ from .registry import Registry, TaskEntry
 from .statuses import Status
 
 
-
 @dataclass(frozen=True, slots=True)
 class FileChange:
     """Changes to one file (`changes`), or a new file's whole data (`data`)."""

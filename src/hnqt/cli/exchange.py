@@ -13,7 +13,7 @@ from .boundary import app
 from .options import AsOfOption, RegistryOption, SoOption, as_of_date, emit, load_registry
 
 if TYPE_CHECKING:
-    from ..render.due import DueView
+    from ..render.dueview import DueView
 
 
 def _group(name: str, help: str) -> typer.Typer:
@@ -193,7 +193,7 @@ def export_ics(
 ) -> None:
     from ..queries import DueQuery, find_unit
     from ..queries import due as due_items
-    from ..render.due import DueView
+    from ..render.dueview import DueView
     from ..render.ics import render_calendar
     from ..writing import check_writable, prepare_folder, write_file
 
@@ -203,20 +203,19 @@ def export_ics(
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = DueQuery(day, unit, "lead", plan)
-    view = DueView.of(loaded, query, due_items(loaded, query))
+    view = DueView.of(loaded, query, due_items(loaded, query), remind=remind)
     if not all_units:
-        write_file(output, render_calendar(loaded, view, remind=remind))
+        write_file(output, render_calendar(view))
         typer.echo(f"đã ghi {output} ({_counted(view)})")
         return
     prepare_folder(output)
     calendars = {
-        output / f"{owner.id}.ics": DueView(day, owner, [(owner, items)], view.unit_names)
-        for owner, items in view.groups
+        output / f"{owner.id}.ics": view.of_unit(owner, items) for owner, items in view.groups
     }
     for path in calendars:
         check_writable(path)
     for path, one in calendars.items():
-        write_file(path, render_calendar(loaded, one, remind=remind))
+        write_file(path, render_calendar(one))
         typer.echo(f"đã ghi {path} ({_counted(one)})")
 
 

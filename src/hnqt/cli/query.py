@@ -73,20 +73,16 @@ def due(
 ) -> None:
     from ..queries import DueQuery, find_unit
     from ..queries import due as due_items
-    from ..render.due import RENDERERS, DueView, render_csv
+    from ..render.due import RENDERERS
+    from ..render.dueview import DueView
 
     day, statuses, separator = as_of_date(as_of), status_filter(status), csv_delimiter(delimiter)
     loaded = load_registry(registry)
     unit = find_unit(loaded, so) if so is not None else None
     query = DueQuery(day, unit, role, plan, statuses, within)
-    view = DueView.of(loaded, query, due_items(loaded, query))
+    view = DueView.of(loaded, query, due_items(loaded, query), delimiter=separator)
     with printing(output) as say:
-        if format == "ics":
-            from ..render.ics import render_calendar
-
-            say(render_calendar(loaded, view))
-        else:
-            say(render_csv(view, separator) if format == "csv" else RENDERERS[format](view))
+        say(RENDERERS[format](view))
 
 
 @command(

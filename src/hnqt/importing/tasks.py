@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from ..appendix import progress_entry, show_progress, source_ref, text_value
-from ..deadlines import STATUS_LABELS
 from ..layout import task_file_stem
 from ..names import collapse
 from ..problems import Problem, UsageError
 from ..reading import FileResult, read_text
 from ..registry import Registry
+from ..statuses import STATUS_LABELS
 from ..tasktext import TASK_FIELDS, field_at, task_text
 from .rows import RowProblem, Table, row_problem
 from .table import Appendix, Draft, read_appendix, unit_names

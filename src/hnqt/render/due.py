@@ -3,44 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from ..choices import DueFormat
 from ..dates import show
-from ..model import Unit
 from ..obligations import Item
-from ..queries import DueQuery, group_by_unit
-from ..registry import Registry
 from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
+from .dueview import ROLE_LABELS, DueView
 from .labels import ITEM_KINDS
 from .safe import visible
 from .tables import Block, Column, for_a_person, nothing_found, render_blocks
-
-ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
-
-
-@dataclass
-class DueView:
-    """What `due` found: for one unit, or grouped by unit when none was chosen."""
-
-    as_of: date
-    unit: Unit | None
-    groups: list[tuple[Unit, list[Item]]]
-    unit_names: dict[str, str]
-    show_role: bool = False
-
-    @property
-    def items(self) -> list[Item]:
-        return [item for _, items in self.groups for item in items]
-
-    @classmethod
-    def of(cls, registry: Registry, query: DueQuery, items: list[Item]) -> DueView:
-        """The items of a query, under its unit or grouped by the unit that owes them."""
-        groups = [(query.unit, items)] if query.unit else group_by_unit(registry, items)
-        names = {unit.id: unit.name for unit in registry.departments.units}
-        return cls(query.as_of, query.unit, groups, names, show_role=query.role == "all")
 
 
 def item_json(item: Item, view: DueView) -> dict[str, object]:
@@ -85,7 +58,7 @@ CSV_HEADER = ("Loại", "Mã", "Kế hoạch", "Tên", "Vai trò", "Thời hạn
               "Mã loại", "Mã vai trò", "Mã tình trạng", "Mã đơn vị", "Hạn (ISO)")  # fmt: skip
 
 
-def render_csv(view: DueView, delimiter: str = ",") -> str:
+def render_csv(view: DueView) -> str:
     rows = [
         [ITEM_KINDS[item.kind], item.id, item.plan, item.title, ROLE_LABELS[item.role],
          item.deadline_text, show(item.due), STATUS_LABELS[item.status],
@@ -94,17 +67,13 @@ def render_csv(view: DueView, delimiter: str = ",") -> str:
          item.kind, item.role, item.status, item.unit, item.due.isoformat() if item.due else None]
         for item in view.items
     ]  # fmt: skip
-    return to_csv(CSV_HEADER, rows, delimiter)
+    return to_csv(CSV_HEADER, rows, view.delimiter)
 
 
-def item_label(item: Item) -> str:
-    """`kh-nq59/V.19 · 2026`, `kh-nq59 · báo cáo 2026`, an agreement's id."""
-    if item.kind == "report":  # a unit's report goes `to` the receiver, who consolidates them
-        return f"{item.plan} · {'báo cáo' if item.to else 'tổng hợp'} {item.year}"
-    if item.kind == "agreement":
-        return item.id.split("/")[0]
-    suffix = f" · {item.year}" if item.year is not None else ""
-    return f"{item.plan}/{item.code}{suffix}"
+def render_ics(view: DueView) -> str:
+    from .ics import render_calendar  # icalendar is loaded only for a calendar
+
+    return render_calendar(view)
 
 
 def _state(item: Item, as_of: date) -> str:
@@ -191,4 +160,5 @@ RENDERERS: dict[DueFormat, Callable[[DueView], str]] = {
     "table": render_table,
     "json": render_json,
     "csv": render_csv,
+    "ics": render_ics,
 }

@@ -13,17 +13,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..deadlines import STATUS_LABELS
 from ..layout import DEPARTMENTS_FILE
 from ..obligations import Item
 from ..registry import Registry
-from .due import ROLE_LABELS, DueView, item_label
+from ..statuses import STATUS_LABELS
+from .dueview import ROLE_LABELS, DueView, item_label
 
 if TYPE_CHECKING:
     from icalendar import Journal
 
 PRODID = "-//hnqt//Hà Nội · Quan hệ quốc tế//VI"
-REMIND_DAYS = 7
 _EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 
 
@@ -43,12 +42,11 @@ def file_changes(root: Path) -> Callable[[str], datetime]:
     return changed
 
 
-def render_calendar(
-    registry: Registry, view: DueView, *, remind: int = REMIND_DAYS, now: datetime | None = None
-) -> str:
+def render_calendar(view: DueView, now: datetime | None = None) -> str:
     """The items of a `due` view as a calendar; `now` (UTC) stamps it."""
     from icalendar import Alarm, Calendar, Event
 
+    registry, remind = view.registry, view.remind
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     changed = file_changes(registry.root)
     whom = view.unit.name if view.unit else "mọi đơn vị"

@@ -11,11 +11,12 @@ from typing import Any
 
 from ..appendix import HEADINGS, join_units, show_progress, show_source
 from ..dates import show
-from ..deadlines import OPEN_STATUSES, STATUS_LABELS, listed
+from ..deadlines import listed
 from ..model import Plan, Task, Unit
 from ..obligations import task_occurrences
 from ..queries import ListQuery, list_tasks
 from ..registry import Registry, TaskEntry
+from ..statuses import OPEN_STATUSES, STATUS_LABELS
 
 SHEET = "Nhiệm vụ"
 # Column widths in characters, for Vietnamese text wrapped in the cell.
