@@ -196,3 +196,16 @@ def _registry():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     return load(root, use_cache=False)
+
+
+def test_a_section_code_beside_a_title_merged_to_the_end_and_numbers_within_it():
+    rows = [
+        HEADER,
+        ["TCTH", "Tổ chức thực hiện", "", "", "", ""],  # as the export writes a section
+        task("2.1", "Theo dõi, đôn đốc"),
+        task("4", "Báo cáo"),
+        ["khac", "Không gộp", "", "", "", ""],  # no merge, no numeral: a row without units
+    ]
+    found = read_appendix([table(1, rows, {2: (1, 5, 0, 0, 0, 0)})], "a.xlsx")
+    assert found.sections == [("TCTH", "Tổ chức thực hiện")]
+    assert [d.code for d in found.drafts] == ["TCTH.2.1", "TCTH.4", "khac"]

@@ -15,7 +15,7 @@ from ..problems import Severity, UsageError
 from .rows import Row, RowProblem, Table, row_problem
 
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")  # the (1) (2) (3) … row under some headers
-_NUMBER = re.compile(r"^(\d+)\.?$")
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")  # 3, 3., 2.1: numbered within a section
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _read_rows(
         code = collapse(row.cells[columns["code"]]).rstrip(".")
         number = _NUMBER.match(code)
         if number and section is not None:
-            code = f"{section}.{int(number[1])}"
+            code = f"{section}.{'.'.join(str(int(part)) for part in number[1].split('.'))}"
         values = {c: row.cells[i] for c, i in columns.items()}
         found.drafts.append(Draft(row, code, values, columns, headings))
 
@@ -186,17 +186,22 @@ def _numbering(cells: tuple[str, ...]) -> bool:
 
 
 def _section(row: Row, columns: dict[str, int]) -> tuple[str, str] | None:
-    """A section: one cell across the row starting with a Roman numeral, or a numeral in the
-    TT column with the title beside it and no unit or deadline."""
+    """A section: one cell across the row starting with a Roman numeral; or, with no unit or
+    deadline, a numeral in the TT column and the title beside it, or any code in the TT column
+    and the title cell merged to the end of the row (as `hnqt export xlsx` writes sections)."""
     if row.spans_all():
         return section_of(row.cells[0])
-    numeral = section_of(row.cells[columns["code"]])
-    if numeral is None or numeral[1]:
-        return None
     others = [c for c in ("lead", "support", "deadline") if c in columns]
     if any(row.cells[columns[c]].strip() for c in others):
         return None
-    return numeral[0], collapse(row.cells[columns["title"]])
+    code, title = collapse(row.cells[columns["code"]]), columns["title"]
+    numeral = section_of(code)
+    if numeral is not None and not numeral[1]:
+        return numeral[0], collapse(row.cells[title])
+    merged_to_end = title < len(row.spans) and title + row.spans[title] == len(row.cells)
+    if code and merged_to_end and row.spans[title] > 1 and not _NUMBER.match(code):
+        return code, collapse(row.cells[title])
+    return None
 
 
 def _merged_task_cell(row: Row, columns: dict[str, int]) -> tuple[int, int] | None:

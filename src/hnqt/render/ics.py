@@ -111,18 +111,6 @@ def _last_change(registry: Registry, item: Item, changed: Callable[[str], dateti
     return max(changed(rel) for rel in files)
 
 
-def basis(registry: Registry, item: Item) -> str:
-    """The paragraph or the law an item comes from."""
-    if item.kind == "task":
-        entry = registry.tasks.get(f"{item.plan}/{item.code}")
-        source = entry.task.source if entry else None
-        return ", ".join(p for p in (source.file, source.ref) if p) if source else item.source
-    if item.kind == "report" and item.plan in registry.plans:
-        rule = registry.plans[item.plan][0].reporting
-        return rule.text if rule else item.source
-    return item.deadline_text
-
-
 def describe(registry: Registry, view: DueView, item: Item) -> str:
     plan = registry.plans.get(item.plan or "")
     lines = [
@@ -130,9 +118,10 @@ def describe(registry: Registry, view: DueView, item: Item) -> str:
         f"Mã: {item.id}",
         f"Nội dung: {item.title}",
         f"Thời hạn theo văn bản: {item.deadline_text or '(để trống)'}",
-        f"Căn cứ: {basis(registry, item)}",
+        f"Căn cứ: {item.basis}",
         f"Đơn vị: {view.unit_names[item.unit]} ({ROLE_LABELS[item.role]})",
         f"Tệp: {item.source}",
+        "Giả định: văn bản được chờ ban hành trước hạn này" if item.assumed else "",
     ]
     return "\n".join(line for line in lines if line)
 
