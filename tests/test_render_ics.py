@@ -22,10 +22,13 @@ from hnqt.render.ics import render_calendar
 AS_OF = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 8, 30, 15, tzinfo=UTC)
 ODD = 'Họp, bàn; ký kết \\ "thỏa thuận"\nvới đối tác'  # every character TEXT must escape
+BELL = "Chuông\x07 và\x1b[31m mã màu"  # control characters TEXT cannot hold
 TASKS = {
     "data/plans/kh-test/tasks/I-2.yaml": 'code: "I.2"\ntitle: '
     + __import__("json").dumps(ODD)
     + '\nlead: ["Sở Y tế"]\ndeadline: "Quý II/2027"\n',
+    "data/plans/kh-test/tasks/I-4.yaml": 'code: "I.4"\ntitle: "Chuông\\x07 và\\e[31m mã màu"\n'
+    'lead: ["Sở Y tế"]\ndeadline: "2027"\n',
     "data/plans/kh-test/tasks/I-3.yaml": 'code: "I.3"\ntitle: "Việc thường xuyên"\n'
     'lead: ["Sở Y tế", "Sở Công Thương"]\ndeadline: "Thường xuyên"\n',
 }
@@ -200,3 +203,10 @@ def test_a_calendar_with_nothing_in_it_still_holds_a_component(root):
     (note,) = components(text, "VJOURNAL")
     assert values(note, "SUMMARY") == ["Việc không có ngày (0)"]
     assert not components(text, "VEVENT")
+
+
+def test_control_characters_are_shown_as_pictures_not_written(root):
+    text = calendar(root)
+    (event,) = [e for e in components(text, "VEVENT") if "I.4" in values(e, "UID")[0]]
+    assert values(event, "SUMMARY") == ["kh-test/I.4: Chuông␇ và␛[31m mã màu"]
+    assert "\x07" not in text and "\x1b" not in text

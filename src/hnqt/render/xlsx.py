@@ -5,7 +5,6 @@ day, last progress) — a sheet staff can edit and give back to `hnqt import xls
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 from typing import Any
 
@@ -17,6 +16,7 @@ from ..obligations import task_occurrences
 from ..queries import ListQuery, list_tasks
 from ..registry import Registry, TaskEntry
 from ..statuses import OPEN_STATUSES, STATUS_LABELS
+from .data import pictured
 
 SHEET = "Nhiệm vụ"
 # Column widths in characters, for Vietnamese text wrapped in the cell.
@@ -135,17 +135,10 @@ def _append(sheet: Any, values: list[Any]) -> None:
     """A row of registry text: a control character (which a workbook cannot hold) is shown as
     its picture (␇), and a value starting with "=" stays text, never a formula Excel would run
     (openpyxl takes such a string for a formula)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    shown = [ILLEGAL_CHARACTERS_RE.sub(_picture, v) if isinstance(v, str) else v for v in values]
-    sheet.append(shown)
+    sheet.append([pictured(value) if isinstance(value, str) else value for value in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"
-
-
-def _picture(match: re.Match[str]) -> str:
-    return chr(0x2400 + ord(match.group()))  # ␀ … ␟, the Control Pictures block
 
 
 def _letter(index: int) -> str:
