@@ -185,6 +185,14 @@ def test_an_unknown_plan_or_a_missing_file_is_a_usage_error(registry, tmp_path):
     assert snapshot(registry) == before
 
 
+def test_without_a_readable_unit_directory_nothing_is_imported(make_registry, tmp_path):
+    root = make_registry({**PLAN_FILES, "data/departments.yaml": "units: [\n"})
+    before = snapshot(root)
+    result = hnqt(root, "import", "docx", str(appendix(tmp_path / "pl.docx")), "--plan", "kh-moi")
+    assert result.exit_code == 2 and "departments.yaml thiếu hoặc có lỗi" in result.output
+    assert snapshot(root) == before
+
+
 def test_a_row_in_a_section_the_plan_does_not_have_is_reported(make_registry, tmp_path):
     one_section = PLAN_FILES["data/plans/kh-moi/plan.yaml"].replace(
         '  - {code: "II", title: "Mục hai"}\n', ""

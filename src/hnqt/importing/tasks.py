@@ -75,6 +75,11 @@ def plan_folder(registry: Registry, plan_id: str) -> str:
         raise UsageError(
             f"--plan “{plan_id}” không phải mã kế hoạch", "mã chữ thường ASCII: kh-nq59"
         )
+    if not registry.has_units:  # unit names could not be checked: nothing is imported blind
+        raise UsageError(
+            "danh mục đơn vị data/departments.yaml thiếu hoặc có lỗi: không kiểm tra được đơn vị",
+            "chạy `hnqt validate`, sửa departments.yaml rồi nhập lại",
+        )
     folder = f"data/plans/{plan_id}"
     if plan_id not in registry.plans and f"{folder}/plan.yaml" not in registry.files:
         raise UsageError(
