@@ -84,3 +84,46 @@ def test_cells_inside_content_controls_and_tracked_changes_read_as_shown(tmp_pat
 
     (table,) = read_tables(word(tmp_path / "a.docx", rows, build=build))
     assert table.rows[1].cells[:3] == ("1", "Việc", "Sở Y tế")
+
+
+def test_numbers_word_draws_are_read_as_the_document_shows_them(tmp_path):
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    rows = [HEADER, ["Mục một", "", "", "", "", ""], ["", "Việc một", "Sở Y tế", "", "", "2026"],
+            ["", "Việc hai", "Sở Y tế", "", "", "2027"], ["Mục hai", "", "", "", "", ""],
+            ["", "Việc ba", "Sở Y tế", "", "", "2028"]]  # fmt: skip
+
+    def number(paragraph, list_id):
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'))  # fmt: skip
+
+    def build(document, tables):
+        numbering = document.part.numbering_part.element
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                f'<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+            ),
+        )
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+        )
+        numbering.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="0"/></w:num>'))
+        table = tables[0]
+        for row in (1, 4):
+            merge_across(table, row)
+            number(table.cell(row, 0).paragraphs[0], 90)  # I., II. on the section rows
+        for row in (2, 3):
+            table.cell(row, 0).paragraphs[0].style = document.styles["List Number"]  # 1., 2.
+        number(table.cell(5, 0).paragraphs[0], 91)  # a list of its own: 1. again
+
+    (table,) = read_tables(word(tmp_path / "a.docx", rows, build=build))
+    assert [row.cells[0] for row in table.rows[1:]] == [
+        "I. Mục một",
+        "1.",
+        "2.",
+        "II. Mục hai",
+        "1.",
+    ]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..names import nfc
+from .numbering import labels
 from .rows import Row, Table, open_package
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -22,10 +23,9 @@ def read_tables(path: Path) -> list[Table]:
         path, docx.Document, (PackageNotFoundError,), "một tệp Word .docx",
         "mở bằng Word và lưu lại dưới dạng .docx (Word 2007 trở lên), rồi chạy lại",
     )  # fmt: skip
-    return [
-        _table(number, element)
-        for number, element in enumerate(_children(document.element.body, f"{_W}tbl"), 1)
-    ]
+    numbers = labels(document)
+    tables = _children(document.element.body, f"{_W}tbl")
+    return [_table(number, element, numbers) for number, element in enumerate(tables, 1)]
 
 
 _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")  # content controls, custom XML
@@ -41,12 +41,12 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
             yield from _children(child, tag)
 
 
-def _table(number: int, element: Any) -> Table:
+def _table(number: int, element: Any, numbers: dict[Any, str]) -> Table:
     width = len(element.findall(f"{_W}tblGrid/{_W}gridCol"))
     grid_rows: list[tuple[list[str], list[int]]] = []
     above: dict[int, str] = {}  # grid column -> text of the cell a vertical merge continues
     for tr in _children(element, f"{_W}tr"):
-        cells, spans = _row_cells(tr, above)
+        cells, spans = _row_cells(tr, above, numbers)
         grid_rows.append((cells, spans))
         width = max(width, len(cells))
     rows = []
@@ -56,7 +56,9 @@ def _table(number: int, element: Any) -> Table:
     return Table(number, rows)
 
 
-def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
+def _row_cells(
+    tr: Any, above: dict[int, str], numbers: dict[Any, str]
+) -> tuple[list[str], list[int]]:
     cells: list[str] = []
     spans: list[int] = []
     before = tr.find(f"{_W}trPr/{_W}gridBefore")
@@ -71,7 +73,7 @@ def _row_cells(tr: Any, above: dict[int, str]) -> tuple[list[str], list[int]]:
         if merge is not None and merge.get(f"{_W}val") in (None, "continue"):
             text = above.get(column, "")  # the cell merged down gives every row its value
         else:
-            text = cell_text(tc)
+            text = cell_text(tc, numbers)
         above[column] = text
         cells.append(text)
         spans.append(span)
@@ -88,20 +90,23 @@ def _int(element: Any, default: int) -> int:
     return int(value) if value is not None and value.isdigit() else default
 
 
-def cell_text(tc: Any) -> str:
-    """A cell's paragraphs on their own lines; a nested table as one line per row."""
+def cell_text(tc: Any, numbers: dict[Any, str]) -> str:
+    """A cell's paragraphs on their own lines, each after the number Word shows before it; a
+    nested table as one line per row."""
     lines: list[str] = []
     for child in tc.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append(_paragraph_text(child))
+            label = numbers.get(child)
+            text = _paragraph_text(child)
+            lines.append(f"{label} {text}".strip() if label else text)
         elif child.tag == f"{_W}tbl":
             for tr in _children(child, f"{_W}tr"):
-                texts = [cell_text(inner) for inner in _children(tr, f"{_W}tc")]
+                texts = [cell_text(inner, numbers) for inner in _children(tr, f"{_W}tc")]
                 lines.append(" | ".join(text.replace("\n", " ") for text in texts if text))
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                lines.append(cell_text(content))
+                lines.append(cell_text(content, numbers))
     # Empty paragraphs around the text are layout, not content.
     return nfc("\n".join(lines).strip("\n"))
 
