@@ -19,8 +19,10 @@ def labels(document: Any) -> dict[Any, str]:
     styles = _style_numbers(document)
     counters: dict[str, dict[int, int]] = {}
     found: dict[Any, str] = {}
-    for paragraph in document.element.body.iter(f"{_W}p"):
-        numbered = _number_of(paragraph, styles)
+    # Only a paragraph with properties can be numbered: most table paragraphs have none.
+    for properties in document.element.body.iter(f"{_W}pPr"):
+        paragraph = properties.getparent()
+        numbered = _number_of(properties, styles) if paragraph.tag == f"{_W}p" else None
         if numbered is None or numbered[0] not in lists:
             continue
         list_id, level = numbered
@@ -73,13 +75,13 @@ def _style_numbers(document: Any) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _number_of(paragraph: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+def _number_of(properties: Any, styles: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     """The list and level a paragraph is numbered in, itself or through its style."""
-    numbered = paragraph.find(f"{_W}pPr/{_W}numPr")
+    numbered = properties.find(f"{_W}numPr")
     if numbered is not None:
         list_id, level = _val(numbered.find(f"{_W}numId")), _val(numbered.find(f"{_W}ilvl"))
         return None if list_id in (None, "0") else (str(list_id), int(level) if level else 0)
-    style = _val(paragraph.find(f"{_W}pPr/{_W}pStyle"))
+    style = _val(properties.find(f"{_W}pStyle"))
     return styles.get(style) if style else None
 
 
