@@ -84,7 +84,8 @@ def plan_folder(registry: Registry, plan_id: str) -> str:
     if plan_id not in registry.plans and f"{folder}/plan.yaml" not in registry.files:
         raise UsageError(
             f"chưa có kế hoạch “{plan_id}” ({folder}/plan.yaml)",
-            f"tạo {folder}/plan.yaml (id, kind, title, issuer, sections) theo docs/data-format.md "
+            f'tạo kế hoạch trước: hnqt new plan --id {plan_id} --kind plan --title "…" '
+            '--issuer "…" (và nơi nhận), '
             "rồi nhập lại",
         )
     return folder
