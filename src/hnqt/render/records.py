@@ -434,8 +434,8 @@ def list_csv(kind: str, items: list[Any], as_of: date, delimiter: str = ",") -> 
     their own columns, as every CSV of hnqt."""
     columns, rows = list_rows(kind, items, as_of)
     header, codes = list_codes(kind, items)
-    return to_csv([c.header for c in columns] + header,
-                  [[*row, *extra] for row, extra in zip(rows, codes, strict=True)], delimiter)  # fmt: skip
+    merged = [[*row, *extra] for row, extra in zip(rows, codes, strict=True)]
+    return to_csv([c.header for c in columns] + header, merged, delimiter)
 
 
 def list_codes(kind: str, items: list[Any]) -> tuple[list[str], list[list[str | None]]]:
