@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -50,13 +49,3 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: s
     writer.writerow(header)
     writer.writerows(["" if cell is None else csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # C0 but tab and newline, and DEL
-
-
-def pictured(text: str) -> str:
-    """Control characters shown as their pictures (␇, ␛) rather than written: a calendar (RFC
-    5545 TEXT) and a workbook cannot hold them, and a terminal would obey them."""
-    return _CONTROLS.sub(lambda m: chr(0x2421 if m.group() == "\x7f" else 0x2400 + ord(m.group())),
-                         text) if _CONTROLS.search(text) else text  # fmt: skip

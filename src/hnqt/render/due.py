@@ -12,7 +12,6 @@ from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
 from .dueview import ROLE_LABELS, DueView
 from .labels import ITEM_KINDS
-from .safe import visible
 from .tables import Block, Column, for_a_person, nothing_found, render_blocks
 
 

@@ -17,8 +17,8 @@ from ..layout import DEPARTMENTS_FILE
 from ..obligations import Item
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
-from .data import pictured
 from .dueview import ROLE_LABELS, DueView, item_label
+from .safe import visible
 
 if TYPE_CHECKING:
     from icalendar import Journal
@@ -56,7 +56,7 @@ def render_calendar(view: DueView, now: datetime | None = None) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", pictured(f"hnqt — {whom}"))
+    calendar.add("x-wr-calname", visible(f"hnqt — {whom}"))
     # A subscribed calendar is fetched again about once a day.
     calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
@@ -73,12 +73,12 @@ def render_calendar(view: DueView, now: datetime | None = None) -> str:
         event.add("sequence", sequence(last))
         event.add("dtstart", item.due)
         event.add("dtend", item.due + timedelta(days=1))  # all-day: the end is exclusive
-        event.add("summary", pictured(f"{item_label(item)}: {_first_line(item.title)}"))
+        event.add("summary", visible(f"{item_label(item)}: {_first_line(item.title)}"))
         event.add("description", describe(registry, view, item))
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", pictured(f"Sắp đến hạn: {item_label(item)}"))
+        alarm.add("description", visible(f"Sắp đến hạn: {item_label(item)}"))
         alarm.add("trigger", -timedelta(days=remind))
         event.add_component(alarm)
         calendar.add_component(event)
@@ -124,7 +124,7 @@ def describe(registry: Registry, view: DueView, item: Item) -> str:
         f"Tệp: {item.source}",
         "Giả định: văn bản được chờ ban hành trước hạn này" if item.assumed else "",
     ]
-    return pictured("\n".join(line for line in lines if line))
+    return visible("\n".join(line for line in lines if line), lines=True)
 
 
 def _note(
@@ -148,7 +148,7 @@ def _note(
         f"{item.deadline_text or 'chưa có thời hạn'}): {_first_line(item.title)}"
         for item in items
     ]
-    note.add("description", pictured("\n".join(lines)) or "Không có việc nào.")
+    note.add("description", visible("\n".join(lines), lines=True) or "Không có việc nào.")
     return note
 
 

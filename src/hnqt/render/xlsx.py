@@ -16,7 +16,7 @@ from ..obligations import task_occurrences
 from ..queries import ListQuery, list_tasks
 from ..registry import Registry, TaskEntry
 from ..statuses import OPEN_STATUSES, STATUS_LABELS
-from .data import pictured
+from .safe import visible
 
 SHEET = "Nhiệm vụ"
 # Column widths in characters, for Vietnamese text wrapped in the cell.
@@ -135,7 +135,9 @@ def _append(sheet: Any, values: list[Any]) -> None:
     """A row of registry text: a control character (which a workbook cannot hold) is shown as
     its picture (␇), and a value starting with "=" stays text, never a formula Excel would run
     (openpyxl takes such a string for a formula)."""
-    sheet.append([pictured(value) if isinstance(value, str) else value for value in values])
+    sheet.append(
+        [visible(value, lines=True) if isinstance(value, str) else value for value in values]
+    )
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"
