@@ -195,3 +195,12 @@ def test_formatting_keeps_the_data_and_every_comment_and_is_idempotent(tree, flo
             assert comment in once
     if kind is None:
         assert parse(once, "x")[0].data == doc.data
+
+
+def test_a_comment_on_a_key_that_moves_to_the_head_of_a_list_item_is_kept() -> None:
+    """Found by the property test: `date` opens the entry in schema order, and the comment above
+    it in the file goes above the dash, where YAML lets a comment stand."""
+    text = 'progress:\n  - note: "x"\n    # ngày báo cáo\n    date: "2026-01-02"\n'
+    once = fmt(text)
+    assert once == 'progress:\n  # ngày báo cáo\n  - date: "2026-01-02"\n    note: "x"\n'
+    assert fmt(once) == once

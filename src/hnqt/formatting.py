@@ -291,6 +291,10 @@ class _Emitter:
         elif isinstance(node, _Seq):
             for index, item in enumerate(node.items):
                 self.before(item.line, indent)
+                if isinstance(item, _Map) and not item.flow and item.items:
+                    # The key that opens the item in canonical order may not have opened it in
+                    # the file: its comments go above the dash line, where a comment can stand.
+                    self.before(self.ordered(item, (*path, index))[0][2], indent)
                 dash = (prefix if index == 0 and prefix is not None else " " * indent) + "-"
                 self.entry(dash, item, indent, (*path, index), item.line)
 
