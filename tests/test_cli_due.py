@@ -369,3 +369,18 @@ def test_showing_a_record_whose_file_is_broken_says_so(make_registry):
     plan = _run(make_registry({"data/plans/kh-test/plan.yaml": "id: [\n"}), "due", "--plan",
                 "kh-test")  # fmt: skip
     assert plan.exit_code == 1 and "data/plans/kh-test/plan.yaml không đọc được" in plan.stderr
+
+
+@pytest.mark.parametrize("command", [["due"], ["list", "tasks"]])
+def test_a_former_name_split_in_2025_is_answered_with_a_note(command: list[str]) -> None:
+    """Sở Lao động - Thương binh và Xã hội was split three ways: --so with its name answers for
+    Sở Nội vụ (where the name resolves) and says on stderr that only part of it went there."""
+    result = hnqt(*command, "--so", "so lao dong - thuong binh va xa hoi", "--as-of", DAY)
+    assert result.exit_code == 0, result.output
+    assert "Sở Nội vụ" in result.stdout
+    assert result.stderr.startswith(
+        "chú ý: “Sở Lao động - Thương binh và Xã hội” chỉ chuyển một phần chức năng về "
+        "“Sở Nội vụ” — Tách, không chuyển nguyên:"
+    )
+    whole = hnqt(*command, "--so", "Sở Kế hoạch và Đầu tư", "--as-of", DAY)  # merged whole
+    assert whole.exit_code == 0 and whole.stderr == ""

@@ -91,13 +91,9 @@ def check_unit_names(registry: Registry) -> Iterator[Problem]:
 def check_partly_merged_names(registry: Registry) -> Iterator[Problem]:
     """A former name whose functions were split in 2025 (`partial: true`) resolves to one
     successor; the reader is told the mapping is partial and what went where."""
-    partial = {plain_key(f.name): (unit, f) for unit in registry.departments.units
-               for f in unit.former if not isinstance(f, str) and f.partial}  # fmt: skip
-    if not partial:
-        return
     for result in registry.files.values():
         for path, name in result.units:
-            found = partial.get(plain_key(name))
+            found = registry.units.partly_merged(name)
             if found is not None:
                 unit, former = found
                 yield result.problem(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .model import Departments, GroupKind, Unit
+from .model import Departments, Former, GroupKind, Unit
 from .names import TRAILING, match_key, plain_key, sort_key
 from .values import Record, record
 
@@ -229,6 +229,17 @@ class UnitDirectory:
 
     def name(self, unit_id: str) -> str:
         return self.units[unit_id].name
+
+    def partly_merged(self, name: str) -> tuple[Unit, Former] | None:
+        """The successor and the record of a former name whose functions were split in 2025
+        (`partial: true`): the name resolves to one unit, and the reader must be told so."""
+        split: dict[str, tuple[Unit, Former]] = self.__dict__.setdefault("_split", {})
+        if not split:
+            for unit in self.units.values():
+                for former in unit.former:
+                    if not isinstance(former, str) and former.partial:
+                        split[plain_key(former.name)] = (unit, former)
+        return split.get(plain_key(name))
 
     def top(self, unit_id: str) -> str:
         """The department a sub-unit belongs to (Phòng QHQT -> Văn phòng UBND Thành phố)."""

@@ -10,7 +10,15 @@ import typer
 from ..help_vi import VietnameseCommand, VietnameseGroup
 from ..problems import UsageError
 from .boundary import app
-from .options import AsOfOption, RegistryOption, SoOption, as_of_date, emit, load_registry
+from .options import (
+    AsOfOption,
+    RegistryOption,
+    SoOption,
+    as_of_date,
+    chosen_unit,
+    emit,
+    load_registry,
+)
 
 if TYPE_CHECKING:
     from ..render.dueview import DueView
@@ -146,14 +154,14 @@ def export_xlsx(
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    from ..queries import check_plan, find_unit
+    from ..queries import check_plan
     from ..render.xlsx import render_workbook
     from ..writing import write_file
 
     day = as_of_date(as_of)
     loaded = load_registry(registry)
     check_plan(loaded, plan)
-    unit = find_unit(loaded, so) if so is not None else None
+    unit = chosen_unit(loaded, so)
     write_file(output, render_workbook(loaded, loaded.plans[plan][0], unit, day))
     typer.echo(f"đã ghi {output}")
 
@@ -191,7 +199,7 @@ def export_ics(
     as_of: AsOfOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    from ..queries import DueQuery, find_unit
+    from ..queries import DueQuery
     from ..queries import due as due_items
     from ..render.dueview import DueView
     from ..render.ics import render_calendar
@@ -201,7 +209,7 @@ def export_ics(
         raise UsageError("--all-units và --so không dùng cùng nhau", "chọn một trong hai")
     day = as_of_date(as_of)
     loaded = load_registry(registry)
-    unit = find_unit(loaded, so) if so is not None else None
+    unit = chosen_unit(loaded, so)
     query = DueQuery(day, unit, "lead", plan)
     view = DueView.of(loaded, query, due_items(loaded, query), remind=remind)
     if not all_units:

@@ -14,6 +14,7 @@ from ..problems import UsageError
 from ..statuses import STATUS_LABELS
 
 if TYPE_CHECKING:
+    from ..model import Unit
     from ..registry import Registry
     from ..render import Rendered
     from ..statuses import Status
@@ -107,6 +108,24 @@ def load_registry(registry: str | None, no_cache: bool = False) -> "Registry":
     if note:
         typer.echo(note, err=True)
     return loaded
+
+
+def chosen_unit(loaded: "Registry", name: str | None) -> "Unit | None":
+    """The unit `--so` names. A former name whose functions were split in 2025 resolves to one
+    successor: the user is told on stderr that only part of its duties went there."""
+    from ..queries import find_unit
+    from ..render.safe import visible
+
+    if name is None:
+        return None
+    unit = find_unit(loaded, name)
+    split = loaded.units.partly_merged(name)
+    if split is not None:
+        former = split[1]
+        note = f" — {visible(former.note)}" if former.note else ""
+        typer.echo(f"chú ý: “{visible(former.name)}” chỉ chuyển một phần chức năng về "
+                   f"“{visible(unit.name)}”{note}", err=True)  # fmt: skip
+    return unit
 
 
 def as_of_date(text: str | None) -> date:

@@ -15,6 +15,7 @@ from .options import (
     RegistryOption,
     SoOption,
     as_of_date,
+    chosen_unit,
     csv_delimiter,
     load_registry,
     name_value,
@@ -71,14 +72,14 @@ def due(
     delimiter: DelimiterOption = ",",
     registry: RegistryOption = None,
 ) -> None:
-    from ..queries import DueQuery, find_unit
+    from ..queries import DueQuery
     from ..queries import due as due_items
     from ..render.due import RENDERERS
     from ..render.dueview import DueView
 
     day, statuses, separator = as_of_date(as_of), status_filter(status), csv_delimiter(delimiter)
     loaded = load_registry(registry)
-    unit = find_unit(loaded, so) if so is not None else None
+    unit = chosen_unit(loaded, so)
     query = DueQuery(day, unit, role, plan, statuses, within)
     view = DueView.of(loaded, query, due_items(loaded, query), delimiter=separator)
     with printing(output) as say:
@@ -174,12 +175,12 @@ def list_(
     delimiter: DelimiterOption = ",",
     registry: RegistryOption = None,
 ) -> None:
-    from ..queries import ListQuery, find_unit, list_records
+    from ..queries import ListQuery, list_records
     from ..render.records import LIST_RENDERERS, list_csv
 
     day, separator = as_of_date(as_of), csv_delimiter(delimiter)
     loaded = load_registry(registry)
-    unit = find_unit(loaded, so) if so is not None else None
+    unit = chosen_unit(loaded, so)
     query = ListQuery(kind, day, plan, unit, role, partner,
                       status_filter(status) if status else None, year)  # fmt: skip
     found = list_records(loaded, query)
