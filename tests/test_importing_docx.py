@@ -127,3 +127,26 @@ def test_numbers_word_draws_are_read_as_the_document_shows_them(tmp_path):
         "II. Mục hai",
         "1.",
     ]
+
+
+def test_a_document_without_a_numbering_part_is_read_without_numbers(tmp_path):
+    """Word files from other tools may have no numbering part at all: nothing is numbered, the
+    cells read as written, and the file is not changed by reading it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    def drop_numbering(document, _tables):
+        part = document.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype == RELATIONSHIP_TYPE.NUMBERING:
+                part.drop_rel(rel_id)
+
+    path = word(tmp_path / "a.docx", [HEADER, ["1", "Nhiệm vụ", "Sở Y tế", "", "", "2026"]],
+                build=drop_numbering)  # fmt: skip
+    import docx
+
+    rels = docx.Document(str(path)).part.rels.values()
+    assert RELATIONSHIP_TYPE.NUMBERING not in {rel.reltype for rel in rels}
+    before = path.read_bytes()
+    [table] = read_tables(path)
+    assert [row.cells[:2] for row in table.rows] == [tuple(HEADER[:2]), ("1", "Nhiệm vụ")]
+    assert path.read_bytes() == before

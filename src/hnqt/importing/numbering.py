@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 Level = tuple[int, str, str]  # start, number format, label text ("%1.", "%1.%2")
 
@@ -41,9 +43,10 @@ def _val(element: Any) -> str | None:
 
 def _lists(document: Any) -> dict[str, dict[int, Level]]:
     """numId -> level -> (start, format, text), from the numbering part."""
+    # Asked by relationship: python-docx's `numbering_part` would try to create a missing part.
     try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
+        numbering = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:
         return {}  # no numbering part: nothing is numbered
     abstract: dict[str | None, dict[int, Level]] = {}
     for definition in numbering.findall(f"{_W}abstractNum"):
