@@ -30,6 +30,8 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from hnqt.appendix import HEADINGS, PLAN_COLUMNS
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "hnqt" / "templates"
 FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = (
@@ -385,12 +387,7 @@ def annex(document: DocumentObject) -> None:
     data_table(
         document,
         (
-            "TT",
-            "Tên nhiệm vụ",
-            "Cơ quan chủ trì",
-            "Cơ quan phối hợp",
-            "Kết quả",
-            "Thời gian hoàn thành",
+            *(HEADINGS[column] for column in PLAN_COLUMNS),  # as the imports read them back
             "Kết quả năm {{ year }}",
             "Trạng thái",
             "Ghi chú",

@@ -29,6 +29,7 @@ HEADINGS: dict[str, str] = {
     "source": "Nguồn",
 }
 REQUIRED = ("code", "title", "lead", "deadline")
+PLAN_COLUMNS = ("code", "title", "lead", "support", "output", "deadline")  # the plan's own six
 
 # Diacritic-free heading -> column. Exact words first, then words a longer heading contains
 # ("Thời gian hoàn thành (dự kiến)", "Cơ quan, đơn vị chủ trì"), tried in this order.

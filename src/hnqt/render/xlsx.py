@@ -8,7 +8,7 @@ import io
 from datetime import date
 from typing import Any
 
-from ..appendix import HEADINGS, join_units, show_progress, show_source
+from ..appendix import HEADINGS, PLAN_COLUMNS, join_units, show_progress, show_source
 from ..dates import show
 from ..deadlines import listed
 from ..model import Plan, Task, Unit
@@ -45,8 +45,7 @@ _DATE_FORMAT = "DD/MM/YYYY"
 def columns_of(tasks: list[Task]) -> list[str]:
     """The appendix's columns, hnqt's computed ones, and the optional ones some task uses."""
     used = [c for c in _OPTIONAL if any(getattr(task, c) for task in tasks)]
-    return ["code", "title", "lead", "support", "output", "deadline", "next_due", "status",
-            "progress", *used, "source"]  # fmt: skip
+    return [*PLAN_COLUMNS, "next_due", "status", "progress", *used, "source"]
 
 
 def render_workbook(registry: Registry, plan: Plan, unit: Unit | None, as_of: date) -> bytes:
