@@ -432,3 +432,16 @@ def test_a_file_of_another_kind_is_a_usage_error_and_nothing_is_written(registry
         assert result.exit_code == 2 and "lỗi: không" in result.output, result.output
         assert "Traceback" not in result.output
     assert snapshot(registry) == before
+
+
+def test_escape_sequences_in_a_cell_are_shown_not_obeyed(registry, tmp_path):
+    """A Word cell is registry text to be: a bidirectional override or a C1 escape in it (XML
+    keeps those; it has no ESC) is shown in the import's report, never sent raw to the terminal."""
+    lead = "Sở \u202eY tế\x9b31m"
+    path = appendix(tmp_path / "pl.docx", {2: ["1", "Tuyên truyền", lead, "", "", "Hàng năm"]})
+    before = snapshot(registry)
+    result = hnqt(registry, "import", "docx", str(path), "--plan", "kh-moi")
+    assert result.exit_code == 1
+    assert "\u202e" not in result.output and "\x9b" not in result.output
+    assert "bảng 1, dòng 3, cột 3 “Cơ quan chủ trì”: lỗi" in result.output, result.output
+    assert snapshot(registry) == before

@@ -345,8 +345,10 @@ def test_file_at_the_size_cap_is_read(tmp_path):
         ("a: 1\n# colours \x1b[0m pasted from a terminal\n", (2, 11)),
         ("a: 1\nb: \x07\n", (2, 4)),
         ("a: 1\n" + "# padding\n" * 500 + "b: x\x00y\n", (502, 5)),  # NUL past the UTF-16 sniff
+        # after Vietnamese letters (2-3 bytes each in UTF-8): still the character's own place
+        ('title: "Tuyên truyền"\nlead: ["Sở \u202eY tế\x9b31m"]\nb: 1\n', (2, 17)),
     ],
-    ids=["vertical-tab", "escape", "bell", "late-nul"],
+    ids=["vertical-tab", "escape", "bell", "late-nul", "after-vietnamese"],
 )
 def test_control_characters_are_a_problem_not_an_exception(tmp_path, text, where):
     doc, problems = read_raw(tmp_path, text.encode())

@@ -413,7 +413,8 @@ def parse(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, reader.problems
     except ReaderError as exc:
         reader.add(
-            *_line_col(text, exc.position),
+            # libyaml counts the offset in UTF-8 bytes; every Vietnamese letter before it is 2-3.
+            *_line_col(text, len(text.encode()[: exc.position].decode(errors="ignore"))),
             "yaml-syntax",
             f"có ký tự điều khiển không được phép (mã {exc.character:#06x})",
             "xóa ký tự đó; nó thường lẫn vào khi dán từ Word hay từ cửa sổ dòng lệnh",
