@@ -14,7 +14,7 @@ from pathlib import Path
 from ..appendix import progress_entry, show_progress, source_ref, text_value
 from ..layout import task_file_stem
 from ..names import collapse
-from ..problems import Problem, UsageError
+from ..problems import Problem, UsageError, os_reason
 from ..reading import FileResult, read_text
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
@@ -189,7 +189,7 @@ def _existing(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise UsageError(
-            f"không đọc được “{path}”: {exc.strerror}", "chạy `hnqt validate`"
+            f"không đọc được “{path}”: {os_reason(exc)}", "chạy `hnqt validate`"
         ) from None
 
 
