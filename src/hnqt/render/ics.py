@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..layout import DEPARTMENTS_FILE
+from ..layout import DEPARTMENTS_FILE, plan_file
 from ..obligations import Item
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
@@ -108,7 +108,7 @@ def _last_change(item: Item, changed: Callable[[str], datetime]) -> datetime:
     """An item's date and text come from its file, its plan and the unit directory."""
     files = [item.source, DEPARTMENTS_FILE]
     if item.plan is not None:
-        files.append(f"data/plans/{item.plan}/plan.yaml")
+        files.append(plan_file(item.plan))
     return max(changed(rel) for rel in files)
 
 
