@@ -150,3 +150,14 @@ def test_a_document_without_a_numbering_part_is_read_without_numbers(tmp_path):
     [table] = read_tables(path)
     assert [row.cells[:2] for row in table.rows] == [tuple(HEADER[:2]), ("1", "Nhiệm vụ")]
     assert path.read_bytes() == before
+
+
+def test_a_file_that_cannot_be_opened_says_why_in_vietnamese(tmp_path):
+    folder = tmp_path / "a.docx"
+    folder.mkdir()  # a folder named like the document: the OS refuses to open what is inside
+    with pytest.raises(UsageError) as raised:
+        read_tables(folder)
+    message = raised.value.message
+    assert message.startswith(f"không mở được “{folder}”: ")
+    assert not any(english in message for english in ("No such file", "Is a directory", "Errno"))
+    assert folder.is_dir() and not any(folder.iterdir())

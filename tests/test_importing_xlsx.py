@@ -71,3 +71,12 @@ def test_a_package_that_unpacks_beyond_the_limit_is_refused_before_reading(tmp_p
     with pytest.raises(UsageError) as raised:
         read_tables(path)
     assert "quá giới hạn" in raised.value.message
+
+
+def test_a_file_that_cannot_be_opened_says_why_in_vietnamese(tmp_path):
+    folder = tmp_path / "a.xlsx"
+    folder.mkdir()  # a folder named like the workbook: the OS refuses to open it
+    with pytest.raises(UsageError) as raised:
+        read_tables(folder)
+    assert raised.value.message == f"không mở được “{folder}”: là thư mục"
+    assert folder.is_dir() and not any(folder.iterdir())

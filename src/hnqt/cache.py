@@ -22,6 +22,7 @@ Any cache that fails a check is ignored and written anew.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import stat
@@ -262,8 +263,10 @@ def from_json(data: bytes | memoryview) -> Any:
 # --- the cache file -------------------------------------------------------------------------
 
 
+@functools.cache  # the code cannot change under a running process: walk it once, not per read/write
 def _code_fingerprint() -> list[list[object]]:
-    """Changes whenever any module of hnqt changes: an old cache then stops counting."""
+    """Changes whenever any module of hnqt changes: an old cache then stops counting.
+    Callers only compare or serialise it, never change it."""
     stamps: list[list[object]] = [[_FORMAT]]
     folders = [os.path.dirname(__file__)]
     while folders:

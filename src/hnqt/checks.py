@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .layout import DEPARTMENTS_FILE, STAFF_UNIT_FIELDS, matches
+from .layout import DEPARTMENTS_FILE, STAFF_UNIT_FIELDS, matches, plan_file
 from .names import code_key, match_key, plain_key
 from .problems import Problem
 from .units import Miss
@@ -31,10 +31,6 @@ def _unit_problem(
     if isinstance(found, Miss):
         code = "ambiguous-unit" if found.ambiguous else "unknown-unit"
         yield result.problem(path, code, found.message(), found.hint())
-
-
-def _plan_file(plan_id: str) -> str:
-    return f"data/plans/{plan_id}/plan.yaml"
 
 
 def check_departments(registry: Registry) -> Iterator[Problem]:
@@ -186,7 +182,7 @@ def check_plan_of_tasks(registry: Registry) -> Iterator[Problem]:
     """Tasks stand in a plan that exists, under one of its sections."""
     for entry in registry.tasks.values():
         found = registry.plans.get(entry.plan)
-        if found is None and _plan_file(entry.plan) in registry.files:
+        if found is None and plan_file(entry.plan) in registry.files:
             continue  # plan.yaml is there but invalid: reported once, in that file
         if found is None:
             yield entry.result.problem(
@@ -304,7 +300,7 @@ def check_agreements(registry: Registry) -> Iterator[Problem]:
 
 def check_reports(registry: Registry) -> Iterator[Problem]:
     for plan_id, (reports, result) in registry.reports.items():
-        if plan_id not in registry.plans and _plan_file(plan_id) not in registry.files:
+        if plan_id not in registry.plans and plan_file(plan_id) not in registry.files:
             yield Problem(
                 result.rel,
                 1,

@@ -116,6 +116,11 @@ def classify(parts: tuple[str, ...]) -> str | None:
     return None
 
 
+def plan_file(plan_id: str) -> str:
+    """Where the plan `plan_id` is kept."""
+    return f"{DATA}/plans/{plan_id}/plan.yaml"
+
+
 def task_file_stem(code: str) -> str:
     """`V.19` is kept in `V-19.yaml`."""
     return code.replace(".", "-")

@@ -47,12 +47,15 @@ def _walk(root: Path, use_cache: bool) -> tuple[Found, list[Problem], cache.Snap
     """The files under data/, the problems of the walk, the cache's snapshot, and its summary
     when nothing changed since it was written (the stamps and the walk's problems agree)."""
     files, discovered = discover(root)
-    stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
     snapshot = cache.load(root) if use_cache else None
-    if snapshot is None or snapshot.stamps != stamps:
+    if snapshot is None or snapshot.stamps != _stamps(files):
         return files, discovered, snapshot, None
     summary = Checked.from_plain(root, snapshot.summary)
     return files, discovered, snapshot, summary if summary.discovered == discovered else None
+
+
+def _stamps(files: Found) -> dict[str, Stamp]:
+    return {rel: stamp for rel, (_, _, stamp) in files.items()}
 
 
 def check(root: Path, *, use_cache: bool = True) -> Checked:
@@ -113,9 +116,8 @@ def _refresh(
     registry.discovered = discovered
     registry.problems = cap_per_file([*problems, *registry.problems])
     if use_cache:
-        stamps = {rel: stamp for rel, (_, _, stamp) in files.items()}
         body = [[result.plain() for result in results.values()], registry.units.state()]
-        cache.save(root, stamps, Checked.of(registry).plain(), body)
+        cache.save(root, _stamps(files), Checked.of(registry).plain(), body)
     return registry
 
 

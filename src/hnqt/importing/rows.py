@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..problems import Problem, Severity, UsageError
+from ..problems import Problem, Severity, UsageError, os_reason
 from ..values import Record, record
 
 
@@ -83,7 +83,7 @@ def open_package(path: Path, opener: Callable[[str], Opened], refused: tuple[typ
     except unreadable:
         raise UsageError(f"không đọc được “{path}” như {what}", hint) from None
     except OSError as exc:
-        raise UsageError(f"không mở được “{path}”: {exc.strerror}") from None
+        raise UsageError(f"không mở được “{path}”: {os_reason(exc)}") from None
 
 
 # A Word or Excel file is a zip package: a few hundred kilobytes can unpack to gigabytes.

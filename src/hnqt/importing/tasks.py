@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from ..appendix import progress_entry, show_progress, source_ref, text_value
-from ..layout import task_file_stem
+from ..layout import plan_file, task_file_stem
 from ..names import collapse
-from ..problems import Problem, UsageError
+from ..problems import Problem, UsageError, os_reason
 from ..reading import FileResult, read_text
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
@@ -81,9 +81,9 @@ def plan_folder(registry: Registry, plan_id: str) -> str:
             "chạy `hnqt validate`, sửa departments.yaml rồi nhập lại",
         )
     folder = f"data/plans/{plan_id}"
-    if plan_id not in registry.plans and f"{folder}/plan.yaml" not in registry.files:
+    if plan_id not in registry.plans and plan_file(plan_id) not in registry.files:
         raise UsageError(
-            f"chưa có kế hoạch “{plan_id}” ({folder}/plan.yaml)",
+            f"chưa có kế hoạch “{plan_id}” ({plan_file(plan_id)})",
             f'tạo kế hoạch trước: hnqt new plan --id {plan_id} --kind plan --title "…" '
             '--issuer "…" (và nơi nhận), '
             "rồi nhập lại",
@@ -189,7 +189,7 @@ def _existing(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise UsageError(
-            f"không đọc được “{path}”: {exc.strerror}", "chạy `hnqt validate`"
+            f"không đọc được “{path}”: {os_reason(exc)}", "chạy `hnqt validate`"
         ) from None
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..layout import DEPARTMENTS_FILE
+from ..layout import DEPARTMENTS_FILE, plan_file
 from ..obligations import Item
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
@@ -65,7 +65,7 @@ def render_calendar(view: DueView, now: datetime | None = None) -> str:
         if item.due is None:
             undated.append(item)
             continue
-        last = _last_change(registry, item, changed)
+        last = _last_change(item, changed)
         event = Event()
         event.add("uid", uid(item))
         event.add("dtstamp", stamp)
@@ -89,7 +89,7 @@ def render_calendar(view: DueView, now: datetime | None = None) -> str:
             "“Việc không có ngày” (VJOURNAL) trong lịch",
         )
     if undated or not view.items:  # RFC 5545: a calendar holds at least one component
-        calendar.add_component(_note(registry, view, undated, stamp, changed))
+        calendar.add_component(_note(view, undated, stamp, changed))
     text: str = calendar.to_ical().decode("utf-8")
     return text
 
@@ -104,11 +104,11 @@ def sequence(last: datetime) -> int:
     return max(0, int((last - _EPOCH).total_seconds()))
 
 
-def _last_change(registry: Registry, item: Item, changed: Callable[[str], datetime]) -> datetime:
+def _last_change(item: Item, changed: Callable[[str], datetime]) -> datetime:
     """An item's date and text come from its file, its plan and the unit directory."""
     files = [item.source, DEPARTMENTS_FILE]
     if item.plan is not None:
-        files.append(f"data/plans/{item.plan}/plan.yaml")
+        files.append(plan_file(item.plan))
     return max(changed(rel) for rel in files)
 
 
@@ -128,7 +128,6 @@ def describe(registry: Registry, view: DueView, item: Item) -> str:
 
 
 def _note(
-    registry: Registry,
     view: DueView,
     items: list[Item],
     stamp: datetime,
@@ -138,7 +137,7 @@ def _note(
 
     note = Journal()
     whom = view.unit.id if view.unit else "moi-don-vi"
-    files = [_last_change(registry, item, changed) for item in items]
+    files = [_last_change(item, changed) for item in items]
     note.add("uid", f"khong-co-ngay/{whom}@hnqt")
     note.add("dtstamp", stamp)
     note.add("sequence", sequence(max(files, default=changed(DEPARTMENTS_FILE))))
