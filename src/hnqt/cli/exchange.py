@@ -12,6 +12,7 @@ from ..problems import UsageError
 from .boundary import app
 from .options import (
     AsOfOption,
+    PlanOption,
     RegistryOption,
     SoOption,
     as_of_date,
@@ -187,9 +188,7 @@ def export_ics(
     all_units: Annotated[
         bool, typer.Option("--all-units", help="Mỗi đơn vị một lịch <mã-đơn-vị>.ics.")
     ] = False,
-    plan: Annotated[
-        str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này.")
-    ] = None,
+    plan: PlanOption = None,
     remind: Annotated[
         int,
         typer.Option(
