@@ -19,6 +19,7 @@ from .options import (
     chosen_unit,
     emit,
     load_registry,
+    name_value,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +49,13 @@ FileArgument = Annotated[
 ]
 PlanRequired = Annotated[
     str,
-    typer.Option("--plan", metavar="KẾ_HOẠCH", help="Mã kế hoạch (kh-nq59).", show_default=False),
+    typer.Option(
+        "--plan",
+        metavar="KẾ_HOẠCH",
+        help="Mã kế hoạch (kh-nq59).",
+        show_default=False,
+        callback=name_value,
+    ),
 ]
 TableOption = Annotated[
     int | None,
