@@ -68,6 +68,21 @@ def test_help_pages_show_no_click_notation_or_bare_english(command):
         (["list", "tasks", "--so", "\x1b[31m"], "có ký tự điều khiển (mã 0x1b)"),
         (["list", "agreements", "--partner", "x\x00"], "có ký tự điều khiển"),
         (["stats", "--plan", "p" * 301], "quá dài"),
+        (["export", "ics", "-o", "/nonexistent/x.ics", "--plan", "k\x1b]8"], "có ký tự điều khiển"),
+        (["import", "xlsx", "/nonexistent/x.xlsx", "--plan", "p" * 301], "quá dài"),
+        (
+            [
+                "report-submitted",
+                "kh-nq59",
+                "--so",
+                "S\x1b[2J",
+                "--year",
+                "2026",
+                "--date",
+                "1/1/2026",
+            ],
+            "có ký tự điều khiển",
+        ),
         (["show", "kh-nq59/V.19\x00"], "có ký tự điều khiển"),
     ],
 )

@@ -153,3 +153,12 @@ def test_fmt_check_shows_a_bidi_override_of_the_file_text(make_registry):
     result = run(root, "fmt", "--check")
     assert result.exit_code == 1
     assert "\u202e" not in result.stdout and "Hai \\u202egnp.exe" in result.stdout
+
+
+def test_a_github_annotation_shows_a_carriage_return_and_escapes_the_rest():
+    from hnqt.problems import Problem
+    from hnqt.render.problems import GithubReporter
+
+    problem = Problem("a.yaml", 1, 1, "bad-date", "trước\r\n::error::giả 100%")
+    line = GithubReporter([problem], 1, strict=False).render().splitlines()[0]
+    assert "trước␍%0A::error::giả 100%25" in line

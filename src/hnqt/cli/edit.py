@@ -10,7 +10,7 @@ import typer
 from ..choices import NewKind
 from ..problems import UsageError
 from .boundary import command
-from .options import RegistryOption, emit, load_registry, user_date, year_option
+from .options import RegistryOption, emit, load_registry, name_value, user_date, year_option
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -109,7 +109,10 @@ def event(
 def report_submitted(
     plan: Annotated[str, typer.Argument(metavar="KẾ_HOẠCH", help="Mã kế hoạch: kh-nq59.")],
     so: Annotated[
-        str, typer.Option("--so", metavar="ĐƠN_VỊ", help='Đơn vị đã gửi ("Sở Y tế", SYT…).')
+        str,
+        typer.Option(
+            "--so", metavar="ĐƠN_VỊ", help='Đơn vị đã gửi ("Sở Y tế", SYT…).', callback=name_value
+        ),
     ],
     year: Annotated[int, year_option("Năm của báo cáo.")],
     day: Annotated[

@@ -12,12 +12,14 @@ from ..problems import UsageError
 from .boundary import app
 from .options import (
     AsOfOption,
+    PlanOption,
     RegistryOption,
     SoOption,
     as_of_date,
     chosen_unit,
     emit,
     load_registry,
+    name_value,
 )
 
 if TYPE_CHECKING:
@@ -47,7 +49,13 @@ FileArgument = Annotated[
 ]
 PlanRequired = Annotated[
     str,
-    typer.Option("--plan", metavar="KẾ_HOẠCH", help="Mã kế hoạch (kh-nq59).", show_default=False),
+    typer.Option(
+        "--plan",
+        metavar="KẾ_HOẠCH",
+        help="Mã kế hoạch (kh-nq59).",
+        show_default=False,
+        callback=name_value,
+    ),
 ]
 TableOption = Annotated[
     int | None,
@@ -187,9 +195,7 @@ def export_ics(
     all_units: Annotated[
         bool, typer.Option("--all-units", help="Mỗi đơn vị một lịch <mã-đơn-vị>.ics.")
     ] = False,
-    plan: Annotated[
-        str | None, typer.Option("--plan", metavar="KẾ_HOẠCH", help="Chỉ kế hoạch này.")
-    ] = None,
+    plan: PlanOption = None,
     remind: Annotated[
         int,
         typer.Option(

@@ -67,8 +67,9 @@ class JsonReporter(Reporter):
 
 def _escape(text: str, *, property_value: bool = False) -> str:
     """GitHub workflow-command escaping (properties also escape `:` and `,`), after control
-    characters are made visible (the log viewer obeys colour and other escapes)."""
-    text = visible(text, lines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    characters are made visible (the log viewer obeys colour and other escapes); `visible`
+    leaves only the newline to escape (a carriage return is already ␍)."""
+    text = visible(text, lines=True).replace("%", "%25").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
