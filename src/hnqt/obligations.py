@@ -8,6 +8,7 @@ Pure functions over a Registry; `queries` filters and counts what these produce.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
@@ -98,25 +99,32 @@ def _why(registry: Registry, group: GroupKind, plan: Plan | None, found: Scope) 
     return "cơ quan, tổ chức ngoài Thành phố: không giao cho đơn vị nào"
 
 
-def assignments(registry: Registry, entry: TaskEntry) -> list[Assignment]:
-    """Each name of a task's lead and support, with the units it means in its document."""
-    plan = registry.plans.get(entry.plan, (None, None))[0]
+def _meanings(registry: Registry, entry: TaskEntry) -> Iterator[Assignment]:
+    """Each name of a task's lead and support with the units it means, without the `why`."""
     found = registry.scope(entry.plan)
-    result = []
     for role, names in (("lead", entry.task.lead), ("support", entry.task.support)):
         for name in names:
             meant = registry.units.meaning(name, found)
-            if meant is None:
-                continue
-            why = _why(registry, meant.group, plan, found) if meant.group else ""
-            result.append(Assignment(name, role, meant.units, meant.group, why))  # type: ignore[arg-type]
-    return result
+            if meant is not None:
+                yield Assignment(name, role, meant.units, meant.group)  # type: ignore[arg-type]
+
+
+def assignments(registry: Registry, entry: TaskEntry) -> list[Assignment]:
+    """Each name of a task's lead and support, with the units it means in its document and,
+    for a group phrase, why (what `show` explains)."""
+    plan = registry.plans.get(entry.plan, (None, None))[0]
+    found = registry.scope(entry.plan)
+    return [
+        a._replace(why=_why(registry, a.group, plan, found)) if a.group else a
+        for a in _meanings(registry, entry)
+    ]
 
 
 def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
-    """Unit id -> role in a task; a unit named both as lead and support is a lead."""
+    """Unit id -> role in a task; a unit named both as lead and support is a lead. Read at
+    every `due` for every task: the `why` of `show` is not worded here."""
     roles: dict[str, Role] = {}
-    for assignment in assignments(registry, entry):
+    for assignment in _meanings(registry, entry):
         for unit in assignment.units:
             if assignment.role == "lead" or unit not in roles:
                 roles[unit] = assignment.role
