@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from .deadlines import Occurrence, listed, occurrences, status_of
-from .model import Agreement, GroupKind, Plan, SourceRef
+from .model import Agreement, GroupKind, Plan, Reporting, SourceRef
 from .names import code_key
 from .registry import Registry, TaskEntry
 from .statuses import Status
@@ -147,11 +147,22 @@ def _years(plan: Plan | None) -> range | None:
     return range(plan.period.start.year, plan.period.end.year + 1)
 
 
+def _day_month(text: str) -> tuple[int, int]:
+    """`15/11` (a DayMonth, checked by the model) as (day, month)."""
+    day, month = text.split("/")
+    return int(day), int(month)
+
+
 def _plan_day(plan: Plan | None) -> tuple[int, int] | None:
     if plan is None or plan.annual_due is None:
         return None
-    day, month = plan.annual_due.split("/")
-    return int(day), int(month)
+    return _day_month(plan.annual_due)
+
+
+def report_due(rule: Reporting, year: int) -> date:
+    """The day a reporting rule's report on a year falls due (`before: 15/11` -> 15/11/year)."""
+    day, month = _day_month(rule.before)
+    return date(year, month, day)
 
 
 def issue_window(plan: Plan | None) -> tuple[date | None, date | None]:
@@ -341,7 +352,6 @@ def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> li
         if rule is None or years is None:
             continue
         submitted = _submissions(registry, plan.id)
-        day, month = (int(part) for part in rule.before.split("/"))
         window = issue_window(plan)
         basis = cite(rule.source)
         for unit in reporting_units(registry, plan.id):
@@ -349,7 +359,7 @@ def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> li
                 continue
             found, assumed = [], {}
             for year in years:
-                due = date(year, month, day)
+                due = report_due(rule, year)
                 is_owed, assumed[year] = owed(due, window)
                 if not is_owed:
                     continue  # the plan did not exist yet on that reporting day
@@ -385,11 +395,10 @@ def _consolidations(
     unit = top_unit(registry, receiver.units[0])
     if wanted is not None and unit not in wanted:
         return []
-    day, month = (int(part) for part in rule.before.split("/"))
     window = issue_window(plan)
     items = []
     for year in years:
-        due = date(year, month, day)
+        due = report_due(rule, year)
         if due > as_of or not owed(due, window)[0]:
             continue  # the reports of that year are not in yet
         done_on = submitted.get((unit, year))

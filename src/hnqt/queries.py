@@ -209,7 +209,7 @@ class ReportRow(Record):
 def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date) -> list[ReportRow]:
     """Every reporting unit's report for the year, under one plan (or every plan with a rule)."""
     from .deadlines import status_of
-    from .obligations import reporting_units
+    from .obligations import report_due, reporting_units
 
     check_plan(registry, plan)
     rows: list[ReportRow] = []
@@ -217,8 +217,7 @@ def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date)
         rule = found.reporting
         if rule is None or (plan is not None and found.id != plan):
             continue
-        day, month = (int(part) for part in rule.before.split("/"))
-        due = date(year, month, day)
+        due = report_due(rule, year)
         sent: dict[str, tuple[date, str | None]] = {}
         submissions = registry.reports.get(found.id)
         for submission in submissions[0].reports if submissions else ():
