@@ -21,6 +21,7 @@ from .statuses import Status
 from .units import Scope
 
 Role = Literal["lead", "support"]
+ROLE_LABELS: dict[Role, str] = {"lead": "chủ trì", "support": "phối hợp"}
 Kind = Literal["task", "report", "agreement"]
 # Law on International Agreements 2020, art. 19: report within 15 days of signing.
 REPORT_AFTER_SIGNING = timedelta(days=15)
