@@ -400,7 +400,8 @@ def _consolidations(
     items = []
     for year in years:
         due = report_due(rule, year)
-        if due > as_of or not owed(due, window)[0]:
+        is_owed, assumed = owed(due, window)
+        if due > as_of or not is_owed:
             continue  # the reports of that year are not in yet
         done_on = submitted.get((unit, year))
         items.append(Item(
@@ -408,7 +409,7 @@ def _consolidations(
             f"Tổng hợp báo cáo năm {year} của các đơn vị, báo cáo UBND Thành phố", unit, "lead",
             "sau khi nhận báo cáo (nguồn không ghi ngày)", None,
             status_of(None, done_on, as_of), source, year, done_on, basis=cite(rule.source),
-            assumed=owed(due, window)[1],
+            assumed=assumed,
         ))  # fmt: skip
     return items
 
