@@ -132,10 +132,13 @@ def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
     return roles
 
 
-def lead_units(registry: Registry, entry: TaskEntry) -> tuple[str, ...]:
-    """The departments that lead a task, each once (sub-units count for their department)."""
-    tops = (registry.units.top(u) for u, role in task_roles(registry, entry).items()
-            if role == "lead")  # fmt: skip
+def lead_units(
+    registry: Registry, entry: TaskEntry, roles: dict[str, Role] | None = None
+) -> tuple[str, ...]:
+    """The departments that lead a task, each once (sub-units count for their department);
+    `roles`: the task's `task_roles`, when the caller has them already."""
+    roles = task_roles(registry, entry) if roles is None else roles
+    tops = (registry.units.top(u) for u, role in roles.items() if role == "lead")
     return tuple(dict.fromkeys(tops))
 
 
@@ -222,12 +225,19 @@ class TaskState:
     leads, each lead's own (only its entries count), and the task's as a whole for anyone else
     (done once every lead has done it); on any other task, one list for all."""
 
-    def __init__(self, registry: Registry, entry: TaskEntry, as_of: date) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        entry: TaskEntry,
+        as_of: date,
+        roles: dict[str, Role] | None = None,
+    ) -> None:
         self.entry, self.as_of = entry, as_of
         self.plan = registry.plans.get(entry.plan, (None, None))[0]
         self.window = issue_window(self.plan)
         self.done = _done_by_unit(registry, entry, as_of)
-        self.leads = lead_units(registry, entry) if registry.units.shared(entry.task.lead) else ()
+        shared = registry.units.shared(entry.task.lead)
+        self.leads = lead_units(registry, entry, roles) if shared else ()
         self._top = registry.units.top
         self._found: dict[str | None, list[Occurrence]] = {}
 
@@ -299,12 +309,11 @@ def task_items(
 ) -> list[Item]:
     items: list[Item] = []
     for entry in registry.tasks_of(plan) if plan is not None else registry.tasks.values():
-        roles = task_roles(registry, entry)
-        if wanted is not None:
-            roles = {u: r for u, r in roles.items() if u in wanted}
+        every = task_roles(registry, entry)
+        roles = every if wanted is None else {u: r for u, r in every.items() if u in wanted}
         if not roles:
             continue
-        state = TaskState(registry, entry, as_of)
+        state = TaskState(registry, entry, as_of, every)  # its leads: from the same roles
         awaiting = entry.deadline.awaiting if entry.deadline else None
         basis = task_basis(registry, entry)
         for unit, role in roles.items():
