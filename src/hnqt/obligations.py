@@ -8,18 +8,20 @@ Pure functions over a Registry; `queries` filters and counts what these produce.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from .deadlines import Occurrence, listed, occurrences, status_of
-from .model import Agreement, GroupKind, Plan, SourceRef
+from .model import Agreement, GroupKind, Plan, Reporting, SourceRef
 from .names import code_key
 from .registry import Registry, TaskEntry
 from .statuses import Status
 from .units import Scope
 
 Role = Literal["lead", "support"]
+ROLE_LABELS: dict[Role, str] = {"lead": "chủ trì", "support": "phối hợp"}
 Kind = Literal["task", "report", "agreement"]
 # Law on International Agreements 2020, art. 19: report within 15 days of signing.
 REPORT_AFTER_SIGNING = timedelta(days=15)
@@ -98,35 +100,45 @@ def _why(registry: Registry, group: GroupKind, plan: Plan | None, found: Scope) 
     return "cơ quan, tổ chức ngoài Thành phố: không giao cho đơn vị nào"
 
 
-def assignments(registry: Registry, entry: TaskEntry) -> list[Assignment]:
-    """Each name of a task's lead and support, with the units it means in its document."""
-    plan = registry.plans.get(entry.plan, (None, None))[0]
+def _meanings(registry: Registry, entry: TaskEntry) -> Iterator[Assignment]:
+    """Each name of a task's lead and support with the units it means, without the `why`."""
     found = registry.scope(entry.plan)
-    result = []
     for role, names in (("lead", entry.task.lead), ("support", entry.task.support)):
         for name in names:
             meant = registry.units.meaning(name, found)
-            if meant is None:
-                continue
-            why = _why(registry, meant.group, plan, found) if meant.group else ""
-            result.append(Assignment(name, role, meant.units, meant.group, why))  # type: ignore[arg-type]
-    return result
+            if meant is not None:
+                yield Assignment(name, role, meant.units, meant.group)  # type: ignore[arg-type]
+
+
+def assignments(registry: Registry, entry: TaskEntry) -> list[Assignment]:
+    """Each name of a task's lead and support, with the units it means in its document and,
+    for a group phrase, why (what `show` explains)."""
+    plan = registry.plans.get(entry.plan, (None, None))[0]
+    found = registry.scope(entry.plan)
+    return [
+        a._replace(why=_why(registry, a.group, plan, found)) if a.group else a
+        for a in _meanings(registry, entry)
+    ]
 
 
 def task_roles(registry: Registry, entry: TaskEntry) -> dict[str, Role]:
-    """Unit id -> role in a task; a unit named both as lead and support is a lead."""
+    """Unit id -> role in a task; a unit named both as lead and support is a lead. Read at
+    every `due` for every task: the `why` of `show` is not worded here."""
     roles: dict[str, Role] = {}
-    for assignment in assignments(registry, entry):
+    for assignment in _meanings(registry, entry):
         for unit in assignment.units:
             if assignment.role == "lead" or unit not in roles:
                 roles[unit] = assignment.role
     return roles
 
 
-def lead_units(registry: Registry, entry: TaskEntry) -> tuple[str, ...]:
-    """The departments that lead a task, each once (sub-units count for their department)."""
-    tops = (registry.units.top(u) for u, role in task_roles(registry, entry).items()
-            if role == "lead")  # fmt: skip
+def lead_units(
+    registry: Registry, entry: TaskEntry, roles: dict[str, Role] | None = None
+) -> tuple[str, ...]:
+    """The departments that lead a task, each once (sub-units count for their department);
+    `roles`: the task's `task_roles`, when the caller has them already."""
+    roles = task_roles(registry, entry) if roles is None else roles
+    tops = (registry.units.top(u) for u, role in roles.items() if role == "lead")
     return tuple(dict.fromkeys(tops))
 
 
@@ -139,11 +151,22 @@ def _years(plan: Plan | None) -> range | None:
     return range(plan.period.start.year, plan.period.end.year + 1)
 
 
+def _day_month(text: str) -> tuple[int, int]:
+    """`15/11` (a DayMonth, checked by the model) as (day, month)."""
+    day, month = text.split("/")
+    return int(day), int(month)
+
+
 def _plan_day(plan: Plan | None) -> tuple[int, int] | None:
     if plan is None or plan.annual_due is None:
         return None
-    day, month = plan.annual_due.split("/")
-    return int(day), int(month)
+    return _day_month(plan.annual_due)
+
+
+def report_due(rule: Reporting, year: int) -> date:
+    """The day a reporting rule's report on a year falls due (`before: 15/11` -> 15/11/year)."""
+    day, month = _day_month(rule.before)
+    return date(year, month, day)
 
 
 def issue_window(plan: Plan | None) -> tuple[date | None, date | None]:
@@ -202,12 +225,19 @@ class TaskState:
     leads, each lead's own (only its entries count), and the task's as a whole for anyone else
     (done once every lead has done it); on any other task, one list for all."""
 
-    def __init__(self, registry: Registry, entry: TaskEntry, as_of: date) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        entry: TaskEntry,
+        as_of: date,
+        roles: dict[str, Role] | None = None,
+    ) -> None:
         self.entry, self.as_of = entry, as_of
         self.plan = registry.plans.get(entry.plan, (None, None))[0]
         self.window = issue_window(self.plan)
         self.done = _done_by_unit(registry, entry, as_of)
-        self.leads = lead_units(registry, entry) if registry.units.shared(entry.task.lead) else ()
+        shared = registry.units.shared(entry.task.lead)
+        self.leads = lead_units(registry, entry, roles) if shared else ()
         self._top = registry.units.top
         self._found: dict[str | None, list[Occurrence]] = {}
 
@@ -279,12 +309,11 @@ def task_items(
 ) -> list[Item]:
     items: list[Item] = []
     for entry in registry.tasks_of(plan) if plan is not None else registry.tasks.values():
-        roles = task_roles(registry, entry)
-        if wanted is not None:
-            roles = {u: r for u, r in roles.items() if u in wanted}
+        every = task_roles(registry, entry)
+        roles = every if wanted is None else {u: r for u, r in every.items() if u in wanted}
         if not roles:
             continue
-        state = TaskState(registry, entry, as_of)
+        state = TaskState(registry, entry, as_of, every)  # its leads: from the same roles
         awaiting = entry.deadline.awaiting if entry.deadline else None
         basis = task_basis(registry, entry)
         for unit, role in roles.items():
@@ -333,7 +362,6 @@ def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> li
         if rule is None or years is None:
             continue
         submitted = _submissions(registry, plan.id)
-        day, month = (int(part) for part in rule.before.split("/"))
         window = issue_window(plan)
         basis = cite(rule.source)
         for unit in reporting_units(registry, plan.id):
@@ -341,7 +369,7 @@ def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> li
                 continue
             found, assumed = [], {}
             for year in years:
-                due = date(year, month, day)
+                due = report_due(rule, year)
                 is_owed, assumed[year] = owed(due, window)
                 if not is_owed:
                     continue  # the plan did not exist yet on that reporting day
@@ -377,12 +405,12 @@ def _consolidations(
     unit = top_unit(registry, receiver.units[0])
     if wanted is not None and unit not in wanted:
         return []
-    day, month = (int(part) for part in rule.before.split("/"))
     window = issue_window(plan)
     items = []
     for year in years:
-        due = date(year, month, day)
-        if due > as_of or not owed(due, window)[0]:
+        due = report_due(rule, year)
+        is_owed, assumed = owed(due, window)
+        if due > as_of or not is_owed:
             continue  # the reports of that year are not in yet
         done_on = submitted.get((unit, year))
         items.append(Item(
@@ -390,7 +418,7 @@ def _consolidations(
             f"Tổng hợp báo cáo năm {year} của các đơn vị, báo cáo UBND Thành phố", unit, "lead",
             "sau khi nhận báo cáo (nguồn không ghi ngày)", None,
             status_of(None, done_on, as_of), source, year, done_on, basis=cite(rule.source),
-            assumed=owed(due, window)[1],
+            assumed=assumed,
         ))  # fmt: skip
     return items
 

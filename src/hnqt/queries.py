@@ -6,10 +6,20 @@ from collections import Counter
 from datetime import date, timedelta
 
 from .choices import ListKind, RoleChoice
+from .deadlines import status_of
 from .layout import DATA, DEPARTMENTS_FILE, task_file_stem
 from .model import Agreement, Unit
 from .names import code_key, sort_key
-from .obligations import Item, all_items, current_status, task_roles, top_unit, units_within
+from .obligations import (
+    Item,
+    all_items,
+    current_status,
+    report_due,
+    reporting_units,
+    task_roles,
+    top_unit,
+    units_within,
+)
 from .problems import RegistryError, UsageError
 from .registry import Registry, TaskEntry
 from .statuses import OPEN_STATUSES, STATUSES, Status
@@ -208,17 +218,13 @@ class ReportRow(Record):
 
 def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date) -> list[ReportRow]:
     """Every reporting unit's report for the year, under one plan (or every plan with a rule)."""
-    from .deadlines import status_of
-    from .obligations import reporting_units
-
     check_plan(registry, plan)
     rows: list[ReportRow] = []
     for found, _ in sorted(registry.plans.values(), key=lambda pair: pair[0].id):
         rule = found.reporting
         if rule is None or (plan is not None and found.id != plan):
             continue
-        day, month = (int(part) for part in rule.before.split("/"))
-        due = date(year, month, day)
+        due = report_due(rule, year)
         sent: dict[str, tuple[date, str | None]] = {}
         submissions = registry.reports.get(found.id)
         for submission in submissions[0].reports if submissions else ():

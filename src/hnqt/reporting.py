@@ -16,6 +16,7 @@ from .deadlines import Occurrence
 from .model import Agreement, Indicator, Plan, Progress, Unit
 from .names import plain_key, sort_key
 from .obligations import (
+    ROLE_LABELS,
     Item,
     agreement_items,
     report_items,
@@ -48,7 +49,6 @@ _SUBMITTED: dict[Status, Submitted] = {
     "done_late": "late",
     "overdue": "missing",
 }
-ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
 
 
 @record

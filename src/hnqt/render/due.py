@@ -7,10 +7,10 @@ from datetime import date
 
 from ..choices import DueFormat
 from ..dates import show
-from ..obligations import Item
+from ..obligations import ROLE_LABELS, Item
 from ..statuses import SHORT_LABELS, STATUS_LABELS
 from .data import to_csv, to_json
-from .dueview import ROLE_LABELS, DueView
+from .dueview import DueView
 from .labels import ITEM_KINDS
 from .tables import Block, Column, for_a_person, nothing_found, render_blocks
 

@@ -11,8 +11,6 @@ from ..obligations import Item
 from ..queries import DueQuery, group_by_unit
 from ..registry import Registry
 
-ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp"}
-
 
 @dataclass
 class DueView:

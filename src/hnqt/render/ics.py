@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import DEPARTMENTS_FILE, plan_file
-from ..obligations import Item
+from ..obligations import ROLE_LABELS, Item
 from ..registry import Registry
 from ..statuses import STATUS_LABELS
-from .dueview import ROLE_LABELS, DueView, item_label
+from .dueview import DueView, item_label
 from .safe import visible
 
 if TYPE_CHECKING:
