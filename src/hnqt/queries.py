@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .choices import ListKind, RoleChoice
 from .deadlines import status_of
-from .layout import DATA, DEPARTMENTS_FILE, task_file_stem
+from .layout import DATA, DEPARTMENTS_FILE, plan_file, task_file_stem
 from .model import Agreement, Unit
 from .names import code_key, sort_key
 from .obligations import (
@@ -54,7 +54,7 @@ def _broken_file(registry: Registry, ident: str) -> str | None:
     plan, slash, code = ident.partition("/")
     candidates = (
         [f"{DATA}/plans/{plan}/tasks/{task_file_stem(code)}.yaml"] if slash
-        else [f"{DATA}/plans/{ident}/plan.yaml", f"{DATA}/agreements/{ident}.yaml",
+        else [plan_file(ident), f"{DATA}/agreements/{ident}.yaml",
               f"{DATA}/partners/{ident}.yaml"]
     )  # fmt: skip
     return next((rel for rel in candidates if registry.broken(rel)), None)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .choices import NewKind
 from .editing import Append, Change, Put, edit_text, new_text
-from .layout import DATA, classify, schema_comment, task_file_stem
+from .layout import DATA, classify, plan_file, schema_comment, task_file_stem
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
@@ -199,7 +199,7 @@ def new_record(registry: Registry, kind: NewKind, values: dict[str, object]) -> 
             if isinstance(names, list):
                 values[key] = [registry.units.canonical(name) or name for name in names]
     elif kind == "plan":
-        rel = f"{DATA}/plans/{ident}/plan.yaml"
+        rel = plan_file(ident)
         issuer = values.get("issuer")
         if isinstance(issuer, str):
             values["issuer"] = registry.units.canonical(issuer) or issuer
