@@ -8,8 +8,9 @@ import stat
 import pytest
 
 from conftest import snapshot
+from hnqt import compat
 from hnqt.problems import UsageError
-from hnqt.writing import locked, prepare_folder, write_file
+from hnqt.writing import locked, prepare_folder, write_file, write_files
 
 
 def test_a_new_file_is_written_whole_with_lf_and_nothing_else_is_left(tmp_path):
@@ -160,3 +161,69 @@ def test_bytes_are_written_as_they_are_keeping_permissions(tmp_path):
     assert path.read_bytes() == content
     assert path.stat().st_mode & 0o777 == 0o640
     assert os.listdir(tmp_path) == ["bao-cao.docx"]
+
+
+def _batch(tmp_path):
+    """Two existing files and a new one in a folder not made yet."""
+    (tmp_path / "a.yaml").write_text("a cũ\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("b cũ\n", encoding="utf-8")
+    (tmp_path / "a.yaml").chmod(0o640)
+    return {
+        tmp_path / "a.yaml": ("a mới\n", b"a c\xc5\xa9\n"),
+        tmp_path / "b.yaml": ("b mới\n", b"b c\xc5\xa9\n"),
+        tmp_path / "moi" / "c.yaml": ("c\n", None),
+    }
+
+
+@pytest.mark.parametrize("flush", ["syncfs", "fsync"])
+def test_a_batch_is_written_whole_keeping_modes(tmp_path, monkeypatch, flush):
+    if flush == "syncfs" and compat.filesystem_sync() is None:
+        pytest.skip("không có syncfs trên hệ này")
+    if flush == "fsync":  # where there is no syncfs: each file is flushed as it is staged
+        monkeypatch.setattr(compat, "filesystem_sync", lambda: None)
+    calls: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real(fd))
+    write_files(_batch(tmp_path))
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == "a mới\n"
+    assert (tmp_path / "moi" / "c.yaml").read_text(encoding="utf-8") == "c\n"
+    assert stat.S_IMODE((tmp_path / "a.yaml").stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml", "moi"]  # no lock left
+    assert len(calls) == (3 if flush == "fsync" else 0)
+
+
+def test_a_refusal_anywhere_in_a_batch_writes_nothing(tmp_path):
+    contents = _batch(tmp_path)
+    (tmp_path / "b.yaml").write_text("một trình soạn thảo vừa lưu\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError, match="vừa bị thay đổi"):
+        write_files(contents)
+    after = snapshot(tmp_path)
+    assert after.pop("moi") and after == before  # the folder is made; no file is written
+
+
+def test_a_held_lock_in_a_batch_writes_nothing_and_leaves_no_lock(tmp_path):
+    contents = _batch(tmp_path)
+    with locked(tmp_path / "b.yaml"):
+        before = snapshot(tmp_path)
+        with pytest.raises(UsageError, match="đang được một lệnh khác sửa"):
+            write_files(contents)
+        after = snapshot(tmp_path)
+    assert after.pop("moi") and after == before
+
+
+def test_a_failed_flush_replaces_nothing(tmp_path, monkeypatch):
+    if compat.filesystem_sync() is None:
+        pytest.skip("không có syncfs trên hệ này")
+
+    def failing(descriptor):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(compat, "filesystem_sync", lambda: failing)
+    contents = _batch(tmp_path)
+    before = snapshot(tmp_path)
+    with pytest.raises(UsageError) as raised:
+        write_files(contents)
+    assert "xuống đĩa" in raised.value.message and "chưa tệp nào" in raised.value.hint
+    after = snapshot(tmp_path)
+    assert after.pop("moi") and after == before

@@ -9,11 +9,17 @@ exists. Upgrading Typer or ruamel.yaml starts here (README: the suite against th
   so the registry's modules (which need only `blake2b`) do not start Typer.
 - `_ruamel_yaml.CParser`: libyaml's parser from ruamel.yaml.clib, used directly because the `YAML`
   facade builds a new loader class for every file (ruamel.yaml.cyaml re-exports it undeclared).
+- `syncfs(2)` through ctypes: Linux flushes one file system in one call, where a batch of files
+  would otherwise take an `fsync` (a journal commit) each; the os module does not offer it.
+  Fallback: `fsync` per file, elsewhere or where the C library lacks it.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 try:
@@ -33,6 +39,7 @@ __all__ = [
     "HelpFormatter",
     "NoArgsIsHelpError",
     "blake2b",
+    "filesystem_sync",
     "yaml_parser",
 ]
 
@@ -55,3 +62,25 @@ def yaml_parser(text: str) -> Any:
     from _ruamel_yaml import CParser
 
     return CParser(text)
+
+
+@functools.cache
+def filesystem_sync() -> Callable[[int], None] | None:
+    """syncfs(2) of the file system holding an open descriptor, raising OSError as os does;
+    None where there is none (then each file is flushed with fsync)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import os
+
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+    def sync(descriptor: int) -> None:
+        if syncfs(descriptor) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+
+    return sync

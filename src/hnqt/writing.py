@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .problems import UsageError, os_reason
@@ -44,13 +44,14 @@ def check_writable(path: Path) -> None:
 
 class Lock:
     """A held lock on one file, as git holds `index.lock`: `file.lock` is created exclusively
-    (never through a link), the new content is written into it, and committing renames it over
+    (never through a link), the new content is staged in it, and placing it renames it over
     the file. A second writer finds the lock and is refused instead of interleaving."""
 
     def __init__(self, path: Path) -> None:
         check_writable(path)
         self.path = path
         self.lock = path.with_name(path.name + LOCK_SUFFIX)
+        self._held = False  # the lock file is ours to remove (not yet renamed into place)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         try:
             self._fd: int | None = os.open(self.lock, flags, 0o666)
@@ -61,9 +62,8 @@ class Lock:
                 f"xóa “{self.lock}”",
             ) from None
         except OSError as exc:
-            raise UsageError(
-                f"không ghi được “{path}”: {os_reason(exc)}", "kiểm tra quyền ghi của thư mục"
-            ) from None
+            raise self._failed(exc) from None
+        self._held = True
 
     def read(self) -> bytes | None:
         """The file's bytes as they are now (None when it does not exist yet)."""
@@ -76,6 +76,12 @@ class Lock:
         """Replace the file with `content` (text as UTF-8, written as it is: LF stays LF),
         keeping its permission bits. With `expected`, the file must still hold those bytes
         (None: must still be absent): an editor that saved it meanwhile is not overwritten."""
+        self.stage(content, expected, durable=True)
+        self.place()
+
+    def stage(self, content: str | bytes, expected: object = ANY, *, durable: bool) -> None:
+        """Write `content` into the lock file and close it; the file itself is untouched until
+        `place`. `durable`: flushed to the disk now (otherwise the caller flushes the batch)."""
         if expected is not ANY and self.read() != expected:
             raise UsageError(
                 f"“{self.path}” vừa bị thay đổi trong lúc hnqt sửa; chưa ghi gì",
@@ -87,22 +93,35 @@ class Lock:
             with os.fdopen(fd, "wb") as file:
                 file.write(content.encode("utf-8") if isinstance(content, str) else content)
                 file.flush()
-                os.fsync(file.fileno())
+                if durable:
+                    os.fsync(file.fileno())
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def place(self) -> None:
+        """Rename the staged content over the file, keeping the file's permission bits."""
+        try:
             if self.path.exists():
                 os.chmod(self.lock, self.path.stat().st_mode & 0o7777)
             os.replace(self.lock, self.path)
         except OSError as exc:
-            self.lock.unlink(missing_ok=True)
-            raise UsageError(
-                f"không ghi được “{self.path}”: {os_reason(exc)}", "kiểm tra quyền ghi của thư mục"
-            ) from None
+            raise self._failed(exc) from None
+        self._held = False
 
     def release(self) -> None:
-        """Give the lock up; the file is left as it is (after a commit, the lock is gone)."""
+        """Give the lock up; the file is left as it is (once placed, the lock is gone)."""
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+        if self._held:
             self.lock.unlink(missing_ok=True)
+            self._held = False
+
+    def _failed(self, error: OSError) -> UsageError:
+        self.release()
+        return UsageError(
+            f"không ghi được “{self.path}”: {os_reason(error)}", "kiểm tra quyền ghi của thư mục"
+        )
 
 
 @contextlib.contextmanager
@@ -121,3 +140,49 @@ def write_file(path: Path, content: str | bytes) -> None:
     `path` is refused, not followed. Every file hnqt writes goes through here or `locked`."""
     with locked(path) as lock:
         lock.commit(content)
+
+
+def write_files(contents: dict[Path, tuple[str | bytes, object]]) -> None:
+    """Write a batch of files, each `path: (content, expected)` as `Lock.commit` takes them.
+    Every path is checked, then every file locked and its content staged, before any is
+    renamed into place: a refusal (a link, a lock another edit holds, a file changed since
+    it was read) leaves every file as it was. One flush of the file system makes the batch
+    durable, where a flush per file costs the kernel a journal commit each (Linux)."""
+    from .compat import filesystem_sync
+
+    for path in contents:
+        check_writable(path)
+    folders = list(dict.fromkeys(path.parent for path in contents))
+    for folder in folders:
+        prepare_folder(folder)
+    sync = filesystem_sync()
+    with contextlib.ExitStack() as held:
+        locks = []
+        for path, (content, expected) in contents.items():
+            lock = held.enter_context(locked(path))
+            lock.stage(content, expected, durable=sync is None)  # closed: no descriptors pile up
+            locks.append(lock)
+        if sync is not None:
+            try:
+                _flush(sync, folders)
+            except OSError as exc:
+                raise UsageError(
+                    f"không ghi được các tệp xuống đĩa: {os_reason(exc)}",
+                    "kiểm tra chỗ trống và quyền ghi của đĩa; chưa tệp nào bị thay",
+                ) from None
+        for lock in locks:
+            lock.place()
+
+
+def _flush(sync: Callable[[int], None], folders: list[Path]) -> None:
+    """Flush, once each, the file systems the folders are on."""
+    flushed: set[int] = set()
+    for folder in folders:
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            device = os.fstat(descriptor).st_dev
+            if device not in flushed:
+                sync(descriptor)
+                flushed.add(device)
+        finally:
+            os.close(descriptor)

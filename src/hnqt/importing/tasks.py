@@ -298,22 +298,17 @@ def import_tables(
 
 def write(root: Path, planned: list[Planned]) -> None:
     """New files whole, existing files through the comment-preserving edit (only the changed
-    fields). Every edit is made and every path checked before the first file is written; a
-    file that changed (or appeared) since it was read is not overwritten."""
-    from ..writing import check_writable, locked, prepare_folder
+    fields), as one batch: every edit is made and every file locked before the first is
+    replaced; a file that changed (or appeared) since it was read is not overwritten."""
+    from ..writing import write_files
 
-    texts: dict[Path, tuple[str, bytes | None]] = {}
+    texts: dict[Path, tuple[str | bytes, object]] = {}
     for item in planned:
-        path = root / item.rel
-        check_writable(path)
         if item.raw is None:
-            texts[path] = (item.text, None)
+            texts[root / item.rel] = (item.text, None)
         elif item.changes:
-            texts[path] = (_edited(item), item.raw)
-    for path, (text, expected) in texts.items():
-        prepare_folder(path.parent)
-        with locked(path) as lock:
-            lock.commit(text, expected)
+            texts[root / item.rel] = (_edited(item), item.raw)
+    write_files(texts)
 
 
 def _edited(item: Planned) -> str:
