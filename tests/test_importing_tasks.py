@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from appendix_docs import HEADER, PLAN_FILES
+from conftest import snapshot
 from hnqt.importing.rows import Row, Table
 from hnqt.importing.table import read_appendix
-from hnqt.importing.tasks import check_drafts
+from hnqt.importing.tasks import check_drafts, write
 from hnqt.loading import load
+from hnqt.problems import UsageError
 
 TODAY = date(2026, 11, 22)
 EVENT_TASK = """\
@@ -50,3 +54,20 @@ def test_an_existing_file_keeps_its_awaited_event_and_what_an_empty_cell_would_r
     assert 'support: ["Sở Tài chính"]' in planned.text  # the empty cell removed nothing
     assert 'event: {date: "2026-03-02"' in planned.text
     assert not [p for p in found.problems if p.is_error]
+
+
+def test_a_file_that_appears_after_the_check_is_not_overwritten_and_nothing_is_written(
+    make_registry,
+):
+    root = make_registry(PLAN_FILES)
+    found = outcome(root, ["I", "Mục một", "", "", "", ""],
+                    ["1", "Việc một", "Sở Y tế", "", "", "2027"],
+                    ["2", "Việc hai", "Sở Y tế", "", "", "2027"])  # fmt: skip
+    assert [p.rel for p in found.good()] == ["data/plans/kh-moi/tasks/I-1.yaml",
+                                             "data/plans/kh-moi/tasks/I-2.yaml"]  # fmt: skip
+    (root / "data/plans/kh-moi/tasks").mkdir(parents=True, exist_ok=True)
+    (root / "data/plans/kh-moi/tasks/I-2.yaml").write_text("# của người khác\n", "utf-8")
+    before = snapshot(root)
+    with pytest.raises(UsageError, match="vừa bị thay đổi"):
+        write(root, found.good())
+    assert snapshot(root) == before  # I-1 not written either: the batch is all or nothing

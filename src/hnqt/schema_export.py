@@ -12,7 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .layout import SCHEMA_DIR
-from .writing import check_writable, prepare_folder, write_file
+from .writing import ANY, prepare_folder, write_files
 
 
 def generated() -> dict[str, str]:
@@ -38,9 +38,6 @@ def bundled() -> dict[str, str]:
 def write_schemas(folder: Path) -> list[Path]:
     """Every schema file, each written whole; none is written if any place is refused."""
     prepare_folder(folder)
-    schemas = {folder / name: text for name, text in sorted(bundled().items())}
-    for path in schemas:
-        check_writable(path)
-    for path, text in schemas.items():
-        write_file(path, text)
+    schemas = {folder / name: (text, ANY) for name, text in sorted(bundled().items())}
+    write_files(schemas)
     return list(schemas)

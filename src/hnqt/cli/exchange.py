@@ -209,7 +209,7 @@ def export_ics(
     from ..queries import due as due_items
     from ..render.dueview import DueView
     from ..render.ics import render_calendar
-    from ..writing import check_writable, prepare_folder, write_file
+    from ..writing import ANY, prepare_folder, write_file, write_files
 
     if all_units and so is not None:
         raise UsageError("--all-units và --so không dùng cùng nhau", "chọn một trong hai")
@@ -226,10 +226,8 @@ def export_ics(
     calendars = {
         output / f"{owner.id}.ics": view.of_unit(owner, items) for owner, items in view.groups
     }
-    for path in calendars:
-        check_writable(path)
+    write_files({path: (render_calendar(one), ANY) for path, one in calendars.items()})
     for path, one in calendars.items():
-        write_file(path, render_calendar(one))
         typer.echo(f"đã ghi {path} ({_counted(one)})")
 
 

@@ -120,7 +120,10 @@ def check_drafts(
             continue
         data, problems = _draft_data(draft, lambda name: resolves(name) is not None, source, today)
         outcome.problems.extend(problems)
-        planned = Planned(rel, draft, "", _existing(registry.root / rel))
+        # Only a file the registry has can exist: a thousand new rows open nothing (one that
+        # appears meanwhile is caught when writing, which expects no file there).
+        raw = _existing(registry.root / rel) if rel in registry.files else None
+        planned = Planned(rel, draft, "", raw)
         if planned.before is not None:
             data, planned.changes = _merged(planned.before, data, draft)
         outcome.problems.extend(_status_ignored(draft, data, source, plan_id))
