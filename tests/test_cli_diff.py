@@ -130,6 +130,30 @@ def test_validate_changed_checks_the_changed_files_with_what_they_reference(repo
     assert hnqt(repo, "validate", "--changed", "main").exit_code == 1
 
 
+@pytest.mark.parametrize("git_dir", [False, True])
+def test_validate_changed_finds_a_registry_kept_in_a_folder_of_the_repository(
+    make_registry, tmp_path, monkeypatch, git_dir
+):
+    """The registry below the top of its repository: git names files from the top. With
+    GIT_DIR set, git (not a `.git` beside the registry) says where the repository is."""
+    top = tmp_path / "kho"
+    shutil.copytree(make_registry({}), top / "so-dang-ky")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(top, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "gốc")
+    if git_dir:
+        monkeypatch.setenv("GIT_DIR", str(top / ".git"))
+        monkeypatch.setenv("GIT_WORK_TREE", str(top))
+    root = top / "so-dang-ky"
+    (root / f"{TASKS}/I-2.yaml").write_text(
+        'code: "I.2"\ntitle: "Mới"\nlead: ["Sở Y khoa"]\ndeadline: "2027"\n', encoding="utf-8"
+    )
+    result = hnqt(root, "validate", "--changed", "HEAD")
+    assert result.exit_code == 1, result.output
+    assert f"{TASKS}/I-2.yaml:3:8: lỗi unknown-unit" in result.output
+    assert "Đã kiểm tra 1 tệp" in result.output
+
+
 def test_validate_changed_on_the_departments_file_checks_everything(repo):
     departments = repo / "data/departments.yaml"
     departments.write_text(departments.read_text("utf-8").replace('"Sở Y tế"', '"Sở Y tế mới"'),

@@ -3,6 +3,7 @@ the registry as it stood at a revision (read from git, never checked out over th
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,8 +33,16 @@ def git(root: Path, *args: str, binary: bool = False) -> str | bytes:
 
 
 def _prefix(root: Path) -> str:
-    """Where the registry stands inside its git repository (`` at the top)."""
+    """Where the registry stands inside its git repository (`` at the top). A `.git` in the
+    registry's folder says it is the top without starting git (`validate --changed` is a
+    pre-commit check); git is asked when there is none, or when GIT_DIR or GIT_WORK_TREE
+    may place the repository elsewhere."""
+    if (root / ".git").exists() and not _GIT_PLACES & os.environ.keys():
+        return ""
     return str(git(root, "rev-parse", "--show-prefix")).strip()
+
+
+_GIT_PLACES = {"GIT_DIR", "GIT_WORK_TREE"}
 
 
 def default_base(root: Path) -> str:
