@@ -680,3 +680,21 @@ def test_every_record_refuses_an_unknown_field(record_type: type) -> None:
         TypeAdapter(record_type).validate_python({"colour": "đỏ"})
     assert "unexpected_keyword_argument" in {e["type"] for e in caught.value.errors()}
     assert len(_file_records()) >= 29
+
+
+def test_pydantic_plugins_of_other_packages_are_never_looked_for(monkeypatch):
+    """A plugin another package installs must not see or change hnqt's checks (and looking
+    reads every installed package's entry points)."""
+    from pydantic.plugin import _loader
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    monkeypatch.setattr(_loader, "_plugins", None)
+    monkeypatch.setattr(_loader, "entry_points", lambda **_: pytest.fail("plugins looked for"))
+    validation.adapter.cache_clear()
+    try:
+        assert validation.adapter("partner").validate_python(
+            {"id": "minsk", "kind": "city", "name": {"vi": "Minsk"}, "country": "BY"}
+        )
+    finally:
+        validation.adapter.cache_clear()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import os
 import re
 import types
 import typing
@@ -49,6 +50,11 @@ _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "
 
 @functools.cache
 def adapter(kind: str) -> Any:
+    # Pydantic plugins another package installed (tracing, say) are not let into hnqt's
+    # checks, which must judge a file the same on every machine; finding them would also
+    # read every installed package's entry points at each start (~2 ms, more in a large
+    # environment). Pydantic's documented switch; one set by the user is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from pydantic import TypeAdapter
 
     return TypeAdapter(RECORD_TYPES[kind])
