@@ -102,6 +102,18 @@ def test_report_submitted_makes_the_reports_file_then_refuses_a_second_for_the_s
     assert snapshot(root) == before
 
 
+def test_a_report_under_a_plan_without_a_reporting_rule_is_refused(root):
+    plan = root / "data/plans/kh-test/plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text[: text.index("reporting:")] + text[text.index("sections:") :], "utf-8")
+    before = snapshot(root)
+    result = hnqt(root, "report-submitted", "kh-test", "--so", "SYT", "--year", "2026",
+                  "--date", "10/11/2026")  # fmt: skip
+    assert result.exit_code == 2
+    assert "kế hoạch kh-test không quy định báo cáo hằng năm" in result.output
+    assert snapshot(root) == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -112,6 +124,13 @@ def test_report_submitted_makes_the_reports_file_then_refuses_a_second_for_the_s
         (["progress", "kh-test/I.4", "--note", "x", "--done"], "thêm --by ĐƠN_VỊ"),
         (["report-submitted", "kh-khac", "--so", "SYT", "--year", "2026", "--date", "1/1/2026"],
          "không có kế hoạch"),
+        (["report-submitted", "kh-test", "--so", "Sở Công Thương", "--year", "2026", "--date",
+          "1/1/2026"],
+         "Sở Công Thương không phải đơn vị báo cáo theo kh-test (báo cáo gửi về Sở Công Thương)"),
+        (["report-submitted", "kh-test", "--so", "Bộ Ngoại giao", "--year", "2026", "--date",
+          "1/1/2026"], "hnqt list reports --plan kh-test --year 2026"),
+        (["report-submitted", "kh-test", "--so", "SYT", "--year", "2024", "--date", "1/1/2024"],
+         "năm 2024 ngoài thời gian của kh-test (2025–2030)"),
         (["new", "task", "--plan", "kh-test", "--code", "I.1", "--title", "T", "--lead", "SYT",
           "--deadline", "2026"], "đã có"),
         (["new", "task", "--plan", "kh-test", "--code", "I.9", "--title", "T", "--lead", "SYT",

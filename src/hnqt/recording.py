@@ -18,6 +18,7 @@ from pathlib import Path
 from .choices import NewKind
 from .editing import Append, Change, Put, edit_text, new_text
 from .layout import DATA, classify, plan_file, schema_comment, task_file_stem
+from .obligations import reporting_units
 from .problems import Problem, UsageError
 from .queries import check_plan, find_record, find_unit
 from .registry import Registry, TaskEntry
@@ -169,6 +170,7 @@ def report_submitted(
     """A unit's yearly report under a plan's reporting rule (reports.yaml is made if missing)."""
     check_plan(registry, plan)
     found = find_unit(registry, unit)
+    _check_reporting(registry, plan, found.id, registry.units.canonical_name(found), year)
     item: dict[str, object] = {
         "unit": registry.units.canonical_name(found),
         "year": year,
@@ -184,6 +186,28 @@ def report_submitted(
                           unit=found.id)  # fmt: skip
     return FileChange(rel, "reports", summary, (Append(("reports",), item),), subject=subject,
                       unit=found.id)  # fmt: skip
+
+
+def _check_reporting(registry: Registry, plan_id: str, unit_id: str, name: str, year: int) -> None:
+    """Only a report the plan asks for is recorded: from a unit its reporting rule names, for
+    a year of its period (a report recorded elsewhere would count for no one)."""
+    plan = registry.plans[plan_id][0]
+    if plan.reporting is None:
+        raise UsageError(
+            f"kế hoạch {plan_id} không quy định báo cáo hằng năm",
+            "chỉ ghi báo cáo theo kế hoạch có mục reporting trong plan.yaml",
+        )
+    if registry.units.top(unit_id) not in reporting_units(registry, plan_id):
+        raise UsageError(
+            f"{name} không phải đơn vị báo cáo theo {plan_id} (báo cáo gửi về {plan.reporting.to})",
+            f"xem các đơn vị phải báo cáo: hnqt list reports --plan {plan_id} --year {year}",
+        )
+    period = plan.period
+    if period is not None and not period.start.year <= year <= period.end.year:
+        raise UsageError(
+            f"năm {year} ngoài thời gian của {plan_id} ({period.start.year}–{period.end.year})",
+            "ghi năm của kỳ báo cáo, ví dụ --year 2026",
+        )
 
 
 def new_record(registry: Registry, kind: NewKind, values: dict[str, object]) -> FileChange:
