@@ -329,11 +329,6 @@ def task_items(
     return items
 
 
-def top_unit(registry: Registry, unit_id: str) -> str:
-    """The department a sub-unit belongs to (Phòng QHQT -> Văn phòng UBND Thành phố)."""
-    return registry.units.top(unit_id)
-
-
 # --- yearly reports -----------------------------------------------------------------------
 
 
@@ -347,9 +342,9 @@ def reporting_units(registry: Registry, plan_id: str) -> list[str]:
     units: dict[str, None] = {}
     for name in plan.reporting.by:
         meant = registry.units.meaning(name, found)
-        units.update((top_unit(registry, u), None) for u in (meant.units if meant else ()))
+        units.update((registry.units.top(u), None) for u in (meant.units if meant else ()))
     receiver = registry.resolve(plan.reporting.to)
-    receiving = {top_unit(registry, u) for u in receiver.units} if receiver else set()
+    receiving = {registry.units.top(u) for u in receiver.units} if receiver else set()
     return sorted(u for u in units if u not in receiving)
 
 
@@ -402,7 +397,7 @@ def _consolidations(
     receiver = registry.resolve(rule.to) if rule else None
     if rule is None or years is None or receiver is None or len(receiver.units) != 1:
         return []
-    unit = top_unit(registry, receiver.units[0])
+    unit = registry.units.top(receiver.units[0])
     if wanted is not None and unit not in wanted:
         return []
     window = issue_window(plan)
@@ -432,7 +427,7 @@ def _submissions(registry: Registry, plan_id: str) -> dict[tuple[str, int], date
         if resolved is None or day is None:
             continue
         for unit in resolved.units:
-            key = (top_unit(registry, unit), submission.year)
+            key = (registry.units.top(unit), submission.year)
             submitted[key] = min(day, submitted.get(key, day))
     return submitted
 
@@ -505,7 +500,7 @@ def all_items(
     # Two sub-units of one department named in the same task are one obligation of it.
     unique: dict[tuple[str, str], Item] = {}
     for item in items:
-        unique.setdefault((item.id, top_unit(registry, item.unit)), item)
+        unique.setdefault((item.id, registry.units.top(item.unit)), item)
     return sorted(unique.values(), key=Item.sort_key)
 
 

@@ -17,7 +17,6 @@ from .obligations import (
     report_due,
     reporting_units,
     task_roles,
-    top_unit,
     units_within,
 )
 from .problems import RegistryError, UsageError
@@ -109,7 +108,7 @@ def group_by_unit(registry: Registry, items: list[Item]) -> list[tuple[Unit, lis
     """Items under the department that owes them, departments in Vietnamese order."""
     groups: dict[str, list[Item]] = {}
     for item in items:
-        groups.setdefault(top_unit(registry, item.unit), []).append(item)
+        groups.setdefault(registry.units.top(item.unit), []).append(item)
     units = [registry.units.units[unit_id] for unit_id in groups]
     return [(unit, groups[unit.id]) for unit in sorted(units, key=lambda u: sort_key(u.name))]
 
@@ -131,7 +130,7 @@ def stats(registry: Registry, as_of: date, plan: str | None = None) -> list[Stat
     for item in all_items(registry, as_of, plan=plan):
         if item.kind != "task" or item.role != "lead" or (plan and item.plan != plan):
             continue
-        counters.setdefault(top_unit(registry, item.unit), Counter())[item.status] += 1
+        counters.setdefault(registry.units.top(item.unit), Counter())[item.status] += 1
     units = sorted((registry.units.units[u] for u in counters), key=lambda u: sort_key(u.name))
     rows = [StatsRow(u, {s: counters[u.id][s] for s in STATUSES}) for u in units]
     totals: Counter[Status] = Counter()
@@ -233,7 +232,7 @@ def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date)
             if resolved is None or when is None or submission.year != year or when > as_of:
                 continue
             for unit in resolved.units:
-                sent.setdefault(top_unit(registry, unit), (when, submission.document))
+                sent.setdefault(registry.units.top(unit), (when, submission.document))
         for unit_id in reporting_units(registry, found.id):
             when, document = sent.get(unit_id, (None, None))
             status = status_of(due, when, as_of)

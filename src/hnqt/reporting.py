@@ -22,7 +22,6 @@ from .obligations import (
     report_items,
     task_occurrences,
     task_roles,
-    top_unit,
     units_within,
 )
 from .problems import UsageError
@@ -349,7 +348,7 @@ def _stat_lines(
     rows = stats(registry, as_of, plan_id)
     lines = []
     for row in rows:
-        if unit is not None and (row.unit is None or row.unit.id != top_unit(registry, unit.id)):
+        if unit is not None and (row.unit is None or row.unit.id != registry.units.top(unit.id)):
             continue
         dated = sum(row.counts[s] for s in DATED)
         share = row.counts["overdue"] * 100 / dated if dated else None
@@ -430,7 +429,7 @@ def _documents(registry: Registry, plan_id: str, year: int) -> dict[str, str]:
         if submission.year != year or resolved is None or not submission.document:
             continue
         for unit in resolved.units:
-            documents.setdefault(top_unit(registry, unit), submission.document)
+            documents.setdefault(registry.units.top(unit), submission.document)
     return documents
 
 

@@ -23,6 +23,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+from ..dates import show
 from ..names import sort_key
 from ..problems import Problem
 from .safe import visible
@@ -112,9 +113,9 @@ def vn_date(day: date | None, year: bool = True) -> str:
 
 def dmy(day: date | None) -> str:
     """dd/mm/yyyy; empty for no date."""
-    if day is not None and not isinstance(day, date):
+    if day is not None and not isinstance(day, date):  # a template passed something else
         raise ValueError(f"dmy cần một ngày, không phải “{day}”")
-    return day.strftime("%d/%m/%Y") if day else ""
+    return show(day)
 
 
 def vn_number(value: float | int | None, digits: int = 0) -> str:
