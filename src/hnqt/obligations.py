@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from .deadlines import Occurrence, listed, occurrences, status_of
-from .model import Agreement, GroupKind, Plan, Reporting, SourceRef
+from .model import Agreement, GroupKind, Plan, Reporting, SourceRef, Submission
 from .names import code_key
 from .registry import Registry, TaskEntry
 from .statuses import Status
@@ -418,16 +418,22 @@ def _consolidations(
     return items
 
 
-def _submissions(registry: Registry, plan_id: str) -> dict[tuple[str, int], date]:
+def recorded_reports(registry: Registry, plan_id: str) -> Iterator[tuple[str, Submission]]:
+    """Each report recorded under a plan, with the department that sent it (a name meaning
+    several units counts for each; one that no longer names a unit counts for none)."""
     found = registry.reports.get(plan_id)
-    submitted: dict[tuple[str, int], date] = {}
     for submission in found[0].reports if found else ():
         resolved = registry.resolve(submission.unit)
+        for unit in resolved.units if resolved else ():
+            yield registry.units.top(unit), submission
+
+
+def _submissions(registry: Registry, plan_id: str) -> dict[tuple[str, int], date]:
+    submitted: dict[tuple[str, int], date] = {}
+    for unit, submission in recorded_reports(registry, plan_id):
         day = submission.date.as_date()
-        if resolved is None or day is None:
-            continue
-        for unit in resolved.units:
-            key = (registry.units.top(unit), submission.year)
+        if day is not None:
+            key = (unit, submission.year)
             submitted[key] = min(day, submitted.get(key, day))
     return submitted
 

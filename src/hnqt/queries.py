@@ -14,6 +14,7 @@ from .obligations import (
     Item,
     all_items,
     current_status,
+    recorded_reports,
     report_due,
     reporting_units,
     task_roles,
@@ -225,14 +226,10 @@ def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date)
             continue
         due = report_due(rule, year)
         sent: dict[str, tuple[date, str | None]] = {}
-        submissions = registry.reports.get(found.id)
-        for submission in submissions[0].reports if submissions else ():
-            resolved = registry.resolve(submission.unit)
+        for unit, submission in recorded_reports(registry, found.id):
             when = submission.date.as_date()
-            if resolved is None or when is None or submission.year != year or when > as_of:
-                continue
-            for unit in resolved.units:
-                sent.setdefault(registry.units.top(unit), (when, submission.document))
+            if when is not None and submission.year == year and when <= as_of:
+                sent.setdefault(unit, (when, submission.document))
         for unit_id in reporting_units(registry, found.id):
             when, document = sent.get(unit_id, (None, None))
             status = status_of(due, when, as_of)

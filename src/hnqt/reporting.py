@@ -19,6 +19,7 @@ from .obligations import (
     ROLE_LABELS,
     Item,
     agreement_items,
+    recorded_reports,
     report_items,
     task_occurrences,
     task_roles,
@@ -422,14 +423,10 @@ def _submission_lines(
 
 def _documents(registry: Registry, plan_id: str, year: int) -> dict[str, str]:
     """Department id -> the document number of its report for the year."""
-    found = registry.reports.get(plan_id)
     documents: dict[str, str] = {}
-    for submission in found[0].reports if found else ():
-        resolved = registry.resolve(submission.unit)
-        if submission.year != year or resolved is None or not submission.document:
-            continue
-        for unit in resolved.units:
-            documents.setdefault(registry.units.top(unit), submission.document)
+    for unit, submission in recorded_reports(registry, plan_id):
+        if submission.year == year and submission.document:
+            documents.setdefault(unit, submission.document)
     return documents
 
 
