@@ -256,10 +256,14 @@ def test_a_unit_with_no_task_in_the_plan_is_told_so(make_registry) -> None:
     assert "| Bộ Ngoại giao | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | — |" in result.stdout
 
 
-def test_files_with_errors_are_warned_about_and_the_report_still_made(make_registry) -> None:
-    root = make_registry({"data/plans/kh-test/tasks/I-2.yaml": "code: I.2\ntitle: [\n"})
+def test_files_with_errors_are_warned_about_once_and_the_report_still_made(make_registry) -> None:
+    unknown_unit = 'code: "I.3"\ntitle: "Ba"\nlead: ["Sở Y khoa"]\ndeadline: "2026"\n'
+    root = make_registry({"data/plans/kh-test/tasks/I-2.yaml": "code: I.2\ntitle: [\n",
+                          "data/plans/kh-test/tasks/I-3.yaml": unknown_unit})  # fmt: skip
     result = hnqt(root, "report", "kh-test", *AS_OF)
     assert result.exit_code == 0
-    assert "cảnh báo: 1 tệp có lỗi (data/plans/kh-test/tasks/I-2.yaml)" in result.stderr
+    # The file left out is told once (by the loading note), the file read with an error once.
+    assert result.stderr.count("I-2.yaml") == 1 and "1 tệp có lỗi không được tính" in result.stderr
+    assert "cảnh báo: 1 tệp khác có lỗi (data/plans/kh-test/tasks/I-3.yaml)" in result.stderr
     assert "hnqt validate" in result.stderr
     assert "I.1" in result.stdout and "cảnh báo" not in result.stdout

@@ -180,12 +180,15 @@ def _shown(root: Path, template: Path) -> str:
 
 
 def registry_warning(registry: Registry) -> str | None:
-    """A report is an official document: say so when files with errors were left out of it."""
-    broken = sorted({p.file for p in registry.problems if p.is_error})
+    """A report is an official document: say so when files it does include have errors (a
+    unit no one has, a plan missing); files left out are already told by the loading note."""
+    left_out = registry.left_out()
+    broken = sorted({p.file for p in registry.problems if p.is_error} - left_out.keys())
     if not broken:
         return None
     shown = ", ".join(broken[:3]) + (", …" if len(broken) > 3 else "")
+    other = " khác" if left_out else ""
     return (
-        f"cảnh báo: {len(broken)} tệp có lỗi ({shown}); báo cáo có thể thiếu nội dung của chúng"
-        " — xem: hnqt validate"
+        f"cảnh báo: {len(broken)} tệp{other} có lỗi ({shown}); phần của chúng trong báo cáo có "
+        "thể sai — xem: hnqt validate"
     )
