@@ -237,6 +237,7 @@ def test_kh_nq59_exported_and_imported_under_a_new_id_gives_the_same_tasks(real_
         real_copy, "export", "xlsx", "--plan", "kh-nq59", "-o", str(book), "--as-of", "22/11/2026"
     )
     assert exported.exit_code == 0, exported.output
+    assert exported.stderr == f"đã ghi {book}\n" and not exported.stdout  # stdout: data only
     imported = hnqt(real_copy, "import", "xlsx", str(book), "--plan", "kh-copy")
     assert imported.exit_code == 0, imported.output
     tasks = load(real_copy, use_cache=False).tasks

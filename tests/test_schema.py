@@ -39,7 +39,7 @@ def test_schema_command_writes_one_file_per_kind(tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(f"{kind}.schema.json" for kind in KINDS)
     for kind in KINDS:
-        assert f"{out / f'{kind}.schema.json'}" in result.stdout
+        assert f"{out / f'{kind}.schema.json'}" in result.stderr and not result.stdout
         schema = json.loads((out / f"{kind}.schema.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

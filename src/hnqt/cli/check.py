@@ -8,7 +8,7 @@ import typer
 from ..choices import ValidateFormat
 from ..problems import UsageError
 from .boundary import command
-from .options import NoCacheOption, RegistryOption, emit
+from .options import NoCacheOption, RegistryOption, emit, told_written
 
 
 @command(
@@ -90,4 +90,4 @@ def schema(
 
     folder = output if output is not None else find_root(registry) / SCHEMA_DIR
     for path in write_schemas(folder):
-        typer.echo(f"đã ghi {path}")
+        told_written(path)

@@ -20,6 +20,7 @@ from .options import (
     emit,
     load_registry,
     name_value,
+    told_written,
 )
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def export_xlsx(
     check_plan(loaded, plan)
     unit = chosen_unit(loaded, so)
     write_file(output, render_workbook(loaded, loaded.plans[plan][0], unit, day))
-    typer.echo(f"đã ghi {output}")
+    told_written(output)
 
 
 @exports.command(
@@ -220,7 +221,7 @@ def export_ics(
     view = DueView.of(loaded, query, due_items(loaded, query), remind=remind)
     if not all_units:
         write_file(output, render_calendar(view))
-        typer.echo(f"đã ghi {output} ({_counted(view)})")
+        told_written(output, _counted(view))
         return
     prepare_folder(output)
     calendars = {
@@ -228,7 +229,7 @@ def export_ics(
     }
     write_files({path: (render_calendar(one), ANY) for path, one in calendars.items()})
     for path, one in calendars.items():
-        typer.echo(f"đã ghi {path} ({_counted(one)})")
+        told_written(path, _counted(one))
 
 
 def _counted(view: "DueView") -> str:

@@ -78,7 +78,12 @@ def printing(output: Path | None) -> Iterator[Callable[["Rendered"], None]]:
         write_file(output, text if text.endswith("\n") or not text else text + "\n")
     else:
         write_file(output, b"".join(p if isinstance(p, bytes) else p.encode() for p in parts))
-    typer.echo(f"đã ghi {output}", err=True)
+    told_written(output)
+
+
+def told_written(path: Path, detail: str = "") -> None:
+    """Say on stderr that a file was written: stdout carries data only, whatever the command."""
+    typer.echo(f"đã ghi {path}{f' ({detail})' if detail else ''}", err=True)
 
 
 MAX_NAME = 300  # longer than any unit's, plan's or partner's name; a pasted page is a mistake

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from .boundary import command
-from .options import AsOfOption, RegistryOption, SoOption, as_of_date, emit, load_registry
+from .options import (
+    AsOfOption,
+    RegistryOption,
+    SoOption,
+    as_of_date,
+    emit,
+    load_registry,
+    told_written,
+)
 
 ReportFormat = Enum("ReportFormat", {name: name for name in ("md", "html", "docx")}, type=str)  # type: ignore[misc]
 
@@ -115,4 +123,4 @@ def report(
     from ..writing import write_file
 
     write_file(output, content)
-    typer.echo(f"đã ghi {output}", err=True)
+    told_written(output)
