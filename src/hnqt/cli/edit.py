@@ -148,6 +148,9 @@ _REQUIRED = {
                 ("--name", "name", "Tên tiếng Việt"), ("--country", "country", "Mã quốc gia (BY)")),
 }  # fmt: skip
 _LISTS = {"lead", "support", "partners"}
+_OPTIONAL = {"task": ("support",)}  # fields a kind takes when given, never asked for
+_OPTION_OF = {field: option for entries in _REQUIRED.values() for option, field, _ in entries}
+_OPTION_OF["support"] = "--support"
 
 
 @command(
@@ -231,6 +234,15 @@ def _ask_missing(kind: str, given: dict[str, object]) -> dict[str, object]:
     """The values a new record needs: from the options, else asked on a terminal; without a
     terminal (a script, CI) a missing value is a usage error naming every one missing."""
     values = {key: value for key, value in given.items() if value not in (None, "")}
+    wanted = [field for _, field, _ in _REQUIRED[kind]] + list(_OPTIONAL.get(kind, ()))
+    stray = [_OPTION_OF[key] for key in values if key not in wanted]
+    if stray:  # an option of another kind would be dropped without a word
+        raise UsageError(
+            f"{', '.join(stray)} không dùng cho hnqt new {kind}",
+            f"các tùy chọn của {kind}: "
+            + ", ".join(_OPTION_OF[field] for field in wanted)
+            + ", --source",
+        )
     missing = [entry for entry in _REQUIRED[kind] if entry[1] not in values]
     if missing and not _interactive():
         raise UsageError(
@@ -241,5 +253,4 @@ def _ask_missing(kind: str, given: dict[str, object]) -> dict[str, object]:
     for _, field, question in missing:
         answer = typer.prompt(question).strip()
         values[field] = [answer] if field in _LISTS else answer
-    wanted = {field for _, field, _ in _REQUIRED[kind]} | {"support"}
-    return {key: value for key, value in values.items() if key in wanted}
+    return values
