@@ -212,14 +212,27 @@ def test_a_held_lock_in_a_batch_writes_nothing_and_leaves_no_lock(tmp_path):
     assert after.pop("moi") and after == before
 
 
-def test_a_failed_flush_replaces_nothing(tmp_path, monkeypatch):
-    if compat.filesystem_sync() is None:
-        pytest.skip("không có syncfs trên hệ này")
+def _refused(descriptor):
+    raise OSError(38, "Function not implemented")
 
+
+def test_a_file_system_flush_refused_falls_back_to_flushing_each_file(tmp_path, monkeypatch):
+    """A sandbox may refuse syncfs: each staged file is then flushed on its own."""
+    monkeypatch.setattr(compat, "filesystem_sync", lambda: _refused)
+    calls: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real(fd))
+    write_files(_batch(tmp_path))
+    assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "b mới\n"
+    assert len(calls) == 3 and sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml", "moi"]
+
+
+def test_a_failed_flush_replaces_nothing(tmp_path, monkeypatch):
     def failing(descriptor):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(compat, "filesystem_sync", lambda: failing)
+    monkeypatch.setattr(compat, "filesystem_sync", lambda: _refused)
+    monkeypatch.setattr(os, "fsync", failing)
     contents = _batch(tmp_path)
     before = snapshot(tmp_path)
     with pytest.raises(UsageError) as raised:

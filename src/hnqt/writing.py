@@ -113,6 +113,14 @@ class Lock:
         except OSError as exc:
             raise self._failed(exc) from None
 
+    def flush_staged(self) -> None:
+        """Flush the staged content to the disk (when the batch's one flush could not)."""
+        fd = os.open(self.lock, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
     def place(self) -> None:
         """Rename the staged content over the file, keeping the file's permission bits."""
         try:
@@ -177,7 +185,11 @@ def write_files(contents: Mapping[Path, tuple[str | bytes, object]]) -> None:
             locks.append(lock)
         if sync is not None:
             try:
-                _flush(sync, folders)
+                try:
+                    _flush(sync, folders)
+                except OSError:  # refused (a sandbox without syncfs) or failed elsewhere on disk
+                    for lock in locks:
+                        lock.flush_staged()
             except OSError as exc:
                 raise UsageError(
                     f"không ghi được các tệp xuống đĩa: {os_reason(exc)}",
