@@ -160,7 +160,8 @@ def locked(path: Path) -> Iterator[Lock]:
 def write_file(path: Path, content: str | bytes) -> None:
     """Write text (UTF-8, line ends as given) or bytes (a .docx, a .xlsx): a reader sees the
     old file or the new one, never a part; the file keeps its permission bits; a link at
-    `path` is refused, not followed. Every file hnqt writes goes through here or `locked`."""
+    `path` is refused, not followed. Every file hnqt writes goes through here, `write_files`
+    or `locked`."""
     with locked(path) as lock:
         lock.commit(content)
 
@@ -185,11 +186,7 @@ def write_files(contents: Mapping[Path, tuple[str | bytes, object]]) -> None:
             locks.append(lock)
         if sync is not None:
             try:
-                try:
-                    _flush(sync, folders)
-                except OSError:  # refused (a sandbox without syncfs) or failed elsewhere on disk
-                    for lock in locks:
-                        lock.flush_staged()
+                _flush(sync, folders, locks)
             except OSError as exc:
                 raise UsageError(
                     f"không ghi được các tệp xuống đĩa: {os_reason(exc)}",
@@ -199,15 +196,20 @@ def write_files(contents: Mapping[Path, tuple[str | bytes, object]]) -> None:
             lock.place()
 
 
-def _flush(sync: Callable[[int], None], folders: list[Path]) -> None:
-    """Flush, once each, the file systems the folders are on."""
+def _flush(sync: Callable[[int], None], folders: list[Path], staged: list[Lock]) -> None:
+    """Flush, once each, the file systems the folders are on; where that is refused (a sandbox
+    without syncfs) or fails (elsewhere on the disk, maybe), each staged file on its own."""
     flushed: set[int] = set()
-    for folder in folders:
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            device = os.fstat(descriptor).st_dev
-            if device not in flushed:
-                sync(descriptor)
-                flushed.add(device)
-        finally:
-            os.close(descriptor)
+    try:
+        for folder in folders:
+            descriptor = os.open(folder, os.O_RDONLY)
+            try:
+                device = os.fstat(descriptor).st_dev
+                if device not in flushed:
+                    sync(descriptor)
+                    flushed.add(device)
+            finally:
+                os.close(descriptor)
+    except OSError:
+        for lock in staged:
+            lock.flush_staged()
