@@ -170,9 +170,10 @@ def report_submitted(
     """A unit's yearly report under a plan's reporting rule (reports.yaml is made if missing)."""
     check_plan(registry, plan)
     found = find_unit(registry, unit)
-    _check_reporting(registry, plan, found.id, registry.units.canonical_name(found), year)
+    name = registry.units.canonical_name(found)
+    _check_reporting(registry, plan, found.id, name, year)
     item: dict[str, object] = {
-        "unit": registry.units.canonical_name(found),
+        "unit": name,
         "year": year,
         "date": day.isoformat(),
     }
