@@ -175,21 +175,27 @@ def _batch(tmp_path):
     }
 
 
+@pytest.fixture
+def fsyncs(monkeypatch) -> list[int]:
+    """The descriptors fsync is called on (each still flushed)."""
+    calls: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real(fd))
+    return calls
+
+
 @pytest.mark.parametrize("flush", ["syncfs", "fsync"])
-def test_a_batch_is_written_whole_keeping_modes(tmp_path, monkeypatch, flush):
+def test_a_batch_is_written_whole_keeping_modes(tmp_path, monkeypatch, fsyncs, flush):
     if flush == "syncfs" and compat.filesystem_sync() is None:
         pytest.skip("không có syncfs trên hệ này")
     if flush == "fsync":  # where there is no syncfs: each file is flushed as it is staged
         monkeypatch.setattr(compat, "filesystem_sync", lambda: None)
-    calls: list[int] = []
-    real = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real(fd))
     write_files(_batch(tmp_path))
     assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == "a mới\n"
     assert (tmp_path / "moi" / "c.yaml").read_text(encoding="utf-8") == "c\n"
     assert stat.S_IMODE((tmp_path / "a.yaml").stat().st_mode) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml", "moi"]  # no lock left
-    assert len(calls) == (3 if flush == "fsync" else 0)
+    assert len(fsyncs) == (3 if flush == "fsync" else 0)
 
 
 def test_a_refusal_anywhere_in_a_batch_writes_nothing(tmp_path):
@@ -216,15 +222,14 @@ def _refused(descriptor):
     raise OSError(38, "Function not implemented")
 
 
-def test_a_file_system_flush_refused_falls_back_to_flushing_each_file(tmp_path, monkeypatch):
+def test_a_file_system_flush_refused_falls_back_to_flushing_each_file(
+    tmp_path, monkeypatch, fsyncs
+):
     """A sandbox may refuse syncfs: each staged file is then flushed on its own."""
     monkeypatch.setattr(compat, "filesystem_sync", lambda: _refused)
-    calls: list[int] = []
-    real = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd) or real(fd))
     write_files(_batch(tmp_path))
     assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "b mới\n"
-    assert len(calls) == 3 and sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml", "moi"]
+    assert len(fsyncs) == 3 and sorted(os.listdir(tmp_path)) == ["a.yaml", "b.yaml", "moi"]
 
 
 def test_a_failed_flush_replaces_nothing(tmp_path, monkeypatch):
