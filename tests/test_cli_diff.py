@@ -154,6 +154,13 @@ def test_validate_changed_finds_a_registry_kept_in_a_folder_of_the_repository(
     assert "Đã kiểm tra 1 tệp" in result.output
 
 
+def test_validate_changed_takes_one_base_revision_only(repo):
+    result = hnqt(repo, "validate", "--changed", "main", "HEAD~9")
+    assert result.exit_code == 2
+    assert "--changed nhận một phiên bản gốc, không phải main, HEAD~9" in result.output
+    assert "ví dụ: hnqt validate --changed main" in result.output
+
+
 def test_validate_changed_on_the_departments_file_checks_everything(repo):
     departments = repo / "data/departments.yaml"
     departments.write_text(departments.read_text("utf-8").replace('"Sở Y tế"', '"Sở Y tế mới"'),

@@ -120,6 +120,7 @@ def test_a_report_under_a_plan_without_a_reporting_rule_is_refused(root):
         (["progress", "kh-test/I.9", "--note", "x"], "không tìm thấy"),
         (["progress", "kh-test/I.1", "--note", "x", "--by", "Sở Y khoa"], "không có đơn vị"),
         (["progress", "kh-test/I.1", "--note", "x", "--date", "31/02/2026"], "--date"),
+        (["progress", "kh-test/I.1", "--note", "x", "--date", "hôm qua"], "ví dụ 15/11/2026"),
         (["progress", "kh-test/I.1", "--note", "  "], "--note không được để trống"),
         (["progress", "kh-test/I.4", "--note", "x", "--done"], "thêm --by ĐƠN_VỊ"),
         (["report-submitted", "kh-khac", "--so", "SYT", "--year", "2026", "--date", "1/1/2026"],

@@ -122,6 +122,7 @@ def test_nonexistent_path_exits_2(make_registry):
     result = invoke("validate", "--registry", str(root), str(root / "data" / "khong-co.yaml"))
     assert result.exit_code == 2
     assert "không có tệp hay thư mục" in result.stderr
+    assert "gợi ý: kiểm tra lại đường dẫn" in result.stderr
 
 
 def test_path_outside_the_registry_exits_2(make_registry, tmp_path):
@@ -131,6 +132,7 @@ def test_path_outside_the_registry_exits_2(make_registry, tmp_path):
     result = invoke("validate", "--registry", str(root), str(outside))
     assert result.exit_code == 2
     assert "nằm ngoài sổ đăng ký" in result.stderr
+    assert "chọn sổ khác bằng --registry" in result.stderr
 
 
 def test_bad_format_exits_2(make_registry):

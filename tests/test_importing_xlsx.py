@@ -79,4 +79,5 @@ def test_a_file_that_cannot_be_opened_says_why_in_vietnamese(tmp_path):
     with pytest.raises(UsageError) as raised:
         read_tables(folder)
     assert raised.value.message == f"không mở được “{folder}”: là thư mục"
+    assert raised.value.hint == "kiểm tra đường dẫn và quyền đọc tệp"
     assert folder.is_dir() and not any(folder.iterdir())

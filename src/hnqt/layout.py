@@ -243,9 +243,12 @@ def chooser(root: Path, paths: list[Path]) -> Callable[[str], bool]:
     for given in paths:
         absolute = given.resolve()
         if not absolute.exists():
-            raise UsageError(f"không có tệp hay thư mục “{given}”")
+            raise UsageError(f"không có tệp hay thư mục “{given}”", "kiểm tra lại đường dẫn")
         if not inside(absolute, root):
-            raise UsageError(f"“{given}” nằm ngoài sổ đăng ký {root}")
+            raise UsageError(
+                f"“{given}” nằm ngoài sổ đăng ký {root}",
+                "chỉ ghi tệp hay thư mục bên trong sổ đăng ký, hoặc chọn sổ khác bằng --registry",
+            )
         prefixes.append(absolute.relative_to(root.resolve()).as_posix())
 
     def chosen(rel: str) -> bool:

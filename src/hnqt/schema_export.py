@@ -12,7 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .layout import SCHEMA_DIR
-from .writing import ANY, prepare_folder, write_files
+from .writing import ANY, write_files
 
 
 def generated() -> dict[str, str]:
@@ -37,7 +37,6 @@ def bundled() -> dict[str, str]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Every schema file, each written whole; none is written if any place is refused."""
-    prepare_folder(folder)
     schemas = {folder / name: (text, ANY) for name, text in sorted(bundled().items())}
     write_files(schemas)
     return list(schemas)

@@ -15,19 +15,15 @@ LOCK_SUFFIX = ".lock"
 ANY = object()  # commit without comparing the file to what was read
 
 
-def _refuse_link(path: Path, hint: str) -> None:
-    """A link would make hnqt write wherever it points (outside the registry, say)."""
-    if path.is_symlink():
-        raise _link_refused(path, hint)
-
-
 def _link_refused(path: Path, hint: str) -> UsageError:
+    """A link would make hnqt write wherever it points (outside the registry, say)."""
     return UsageError(f"“{path}” là liên kết (symlink): hnqt không ghi qua liên kết", hint)
 
 
 def prepare_folder(folder: Path) -> None:
     """The folder to write into, created if missing; a link or a file in its place is refused."""
-    _refuse_link(folder, "chọn một thư mục thật, hoặc xóa liên kết")
+    if folder.is_symlink():
+        raise _link_refused(folder, "chọn một thư mục thật, hoặc xóa liên kết")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"“{folder}” là một tệp, không phải thư mục", "chọn một thư mục")
     try:
@@ -39,7 +35,7 @@ def prepare_folder(folder: Path) -> None:
         ) from None
 
 
-def check_writable(path: Path) -> None:
+def _check_writable(path: Path) -> None:
     """Refuse a link (it would write elsewhere) or a folder where a file is to be written,
     with one lstat (a batch asks it of a thousand files)."""
     try:
@@ -58,7 +54,7 @@ class Lock:
     the file. A second writer finds the lock and is refused instead of interleaving."""
 
     def __init__(self, path: Path) -> None:
-        check_writable(path)
+        _check_writable(path)
         self.path = path
         self.lock = path.with_name(path.name + LOCK_SUFFIX)
         self._held = False  # the lock file is ours to remove (not yet renamed into place)

@@ -60,7 +60,10 @@ def validate(
         # `--changed main`: what follows the flag is the base revision, not a path.
         revisions = [str(path) for path in paths if not path.exists()]
         if len(revisions) > 1:
-            raise UsageError(f"--changed nhận một phiên bản gốc, không phải {', '.join(revisions)}")
+            raise UsageError(
+                f"--changed nhận một phiên bản gốc, không phải {', '.join(revisions)}",
+                "ghi một nhánh hay mã commit sau --changed, ví dụ: hnqt validate --changed main",
+            )
         paths = [path for path in paths if path.exists()]
         base = revisions[0] if revisions else default_base(root)
         checked = check_files(root, changed_files(root, base))

@@ -146,7 +146,9 @@ def user_date(text: str | None, option: str) -> date:
     try:
         return parse_user_date(text)
     except DateError as error:
-        raise UsageError(f"{option}: {error}") from None
+        raise UsageError(
+            f"{option}: {error}", "ghi ngày dạng dd/mm/yyyy, ví dụ 15/11/2026"
+        ) from None
 
 
 def year_option(help: str) -> Any:

@@ -165,10 +165,6 @@ class Deadline(Record):
         return next((c.awaiting for c in self.clauses if c.awaiting), None)
 
     @property
-    def is_dated(self) -> bool:
-        return self.due is not None
-
-    @property
     def needs_year(self) -> bool:
         return any(clause.needs_year for clause in self.clauses)
 

@@ -83,7 +83,9 @@ def open_package(path: Path, opener: Callable[[str], Opened], refused: tuple[typ
     except unreadable:
         raise UsageError(f"không đọc được “{path}” như {what}", hint) from None
     except OSError as exc:
-        raise UsageError(f"không mở được “{path}”: {os_reason(exc)}") from None
+        raise UsageError(
+            f"không mở được “{path}”: {os_reason(exc)}", "kiểm tra đường dẫn và quyền đọc tệp"
+        ) from None
 
 
 # A Word or Excel file is a zip package: a few hundred kilobytes can unpack to gigabytes.
