@@ -352,8 +352,30 @@ CASES = [
         id="non-canonical-unit-typed-by-staff-not-in-lead",
     ),
     pytest.param(
+        {REPORTS: 'reports:\n  - {unit: "Sở Công Thương", year: 2026, date: "2026-11-01"}\n'},
+        [(REPORTS, 2, 12, "not-reporting-unit", "error")],
+        ["Sở Công Thương không phải đơn vị báo cáo theo kh-test (báo cáo gửi về Sở Công Thương)",
+         "hnqt list reports --plan kh-test --year 2026"],
+        id="report-from-the-unit-that-receives-them",
+    ),
+    pytest.param(
+        {PLAN_FILE: PLAN[: PLAN.index("reporting:")] + PLAN[PLAN.index("sections:") :],
+         REPORTS: 'reports:\n  - {unit: "Sở Y tế", year: 2026, date: "2026-11-01"}\n'},
+        [(REPORTS, 2, 12, "not-reporting-unit", "error")],
+        ["kế hoạch kh-test không quy định báo cáo hằng năm", "mục reporting trong plan.yaml"],
+        id="report-under-a-plan-without-a-reporting-rule",
+    ),
+    pytest.param(
+        {REPORTS: 'reports:\n  - {unit: "Sở Y tế", year: 2024, date: "2024-11-01"}\n'},
+        [(REPORTS, 2, 29, "year-outside-plan", "warning")],
+        ["năm 2024 nằm ngoài thời kỳ của kế hoạch (2025–2030)"],
+        id="report-for-a-year-outside-the-plan",
+    ),
+    pytest.param(
         {REPORTS: 'reports:\n  - {unit: "VP UBND TP (Phòng Quan hệ quốc tế)", year: 2026, '
-                  'date: "2026-11-01"}\n'},
+                  'date: "2026-11-01"}\n',
+         # the office is named in the plan, so its report is one the plan asks for
+         f"{TASKS}/I-2.yaml": task("I.2", lead='["Văn phòng UBND Thành phố"]')},
         [(REPORTS, 2, 12, "non-canonical-unit", "warning")],
         ["“Văn phòng UBND Thành phố (Phòng Quan hệ quốc tế)”"],
         id="non-canonical-unit-in-a-report",

@@ -131,7 +131,7 @@ def test_a_report_under_a_plan_without_a_reporting_rule_is_refused(root):
         (["report-submitted", "kh-test", "--so", "Bộ Ngoại giao", "--year", "2026", "--date",
           "1/1/2026"], "hnqt list reports --plan kh-test --year 2026"),
         (["report-submitted", "kh-test", "--so", "SYT", "--year", "2024", "--date", "1/1/2024"],
-         "năm 2024 ngoài thời gian của kh-test (2025–2030)"),
+         "năm 2024 ngoài thời kỳ của kh-test (2025–2030)"),
         (["new", "task", "--plan", "kh-test", "--code", "I.1", "--title", "T", "--lead", "SYT",
           "--deadline", "2026"], "đã có"),
         (["new", "task", "--plan", "kh-test", "--code", "I.9", "--title", "T", "--lead", "SYT",

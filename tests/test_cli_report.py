@@ -37,6 +37,14 @@ def test_reports_match_their_golden_files(report_registry: Path, name: str, args
     golden(name, result.stdout)
 
 
+def test_the_report_test_data_is_a_registry_validate_accepts(report_registry: Path) -> None:
+    """The goldens are made from data hnqt itself would accept (no report counted for no one)."""
+    from hnqt.loading import load
+
+    errors = [p for p in load(report_registry, use_cache=False).problems if p.is_error]
+    assert errors == []
+
+
 def test_format_follows_the_output_extension(report_registry: Path, tmp_path: Path) -> None:
     for name, start in (
         ("bao-cao.html", b"<!DOCTYPE html>"),

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from conftest import AS_OF, FIXTURE, REPO, sources
 from hnqt.cli import app
 from hnqt.loading import load
-from hnqt.obligations import all_items, current_status, reporting_units, task_roles
+from hnqt.obligations import all_items, current_status, task_roles
 from hnqt.registry import Registry
 from hnqt.units import Resolution
 
@@ -333,10 +333,10 @@ def test_yearly_reports_come_from_the_rules_words(registry: Registry) -> None:
     for plan, _ in registry.plans.values():
         rule = plan.reporting
         if rule is None:
-            assert reporting_units(registry, plan.id) == []
+            assert registry.reporting_units(plan.id) == []
             continue
         receiver = {registry.units.top(u) for u in registry.resolve(rule.to).units}
-        reporters = set(reporting_units(registry, plan.id))
+        reporters = set(registry.reporting_units(plan.id))
         assert reporters.isdisjoint(receiver)
         reports = {i.unit for i in all_items(registry, AS_OF) if i.kind == "report"
                    and i.plan == plan.id and "/bao-cao/" in i.id}  # fmt: skip

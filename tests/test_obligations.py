@@ -15,7 +15,6 @@ from hnqt.obligations import (
     all_items,
     completion,
     current_status,
-    reporting_units,
     task_occurrences,
     task_roles,
 )
@@ -38,7 +37,7 @@ def _items(registry: Registry, unit: str, as_of: date, **options: object) -> lis
 
 
 def test_yearly_report_of_every_addressed_unit_is_overdue_by_seven_days(real: Registry) -> None:
-    reporters = reporting_units(real, "kh-nq59")
+    reporters = real.reporting_units("kh-nq59")
     # The plan's addressees: the units it names, NHNN KV1 and Cục Thống kê included; not the
     # receiver, nor units it never names (Thanh tra, Sở Quy hoạch - Kiến trúc, the press centre).
     assert {"so-y-te", "van-phong-ubnd-tp", "cong-an-tp", "nhnn-kv1", "cuc-thong-ke-tp"} <= set(
@@ -319,10 +318,10 @@ def test_a_plans_group_means_the_units_it_names_less_central_bodies(make_registr
 
 def test_the_yearly_report_is_owed_by_the_units_the_rule_names(make_registry) -> None:
     registry = _plan_registry(make_registry, GROUP_TASKS)
-    assert reporting_units(registry, "kh-test") == ["nhnn-kv1", "so-y-te", "van-phong-ubnd-tp"]
+    assert registry.reporting_units("kh-test") == ["nhnn-kv1", "so-y-te", "van-phong-ubnd-tp"]
     only_one = PLAN.replace('by: ["Các Sở, ngành, đơn vị"]', 'by: ["Sở Y tế"]')
-    assert reporting_units(_plan_registry(make_registry, GROUP_TASKS, only_one),
-                           "kh-test") == ["so-y-te"]  # fmt: skip
+    narrower = _plan_registry(make_registry, GROUP_TASKS, only_one)
+    assert narrower.reporting_units("kh-test") == ["so-y-te"]
 
 
 def test_the_receiver_consolidates_without_an_invented_day(make_registry) -> None:
@@ -346,7 +345,7 @@ def test_without_addressees_a_group_means_nobody_and_is_an_error(make_registry) 
     registry = _plan_registry(make_registry, GROUP_TASKS, plan)
     assert task_roles(registry, registry.tasks["kh-test/I.3"]) == {}
     assert "no-addressees" in {p.code for p in registry.problems}
-    assert reporting_units(registry, "kh-test") == []
+    assert registry.reporting_units("kh-test") == []
 
 
 LETTER = PLAN.replace(

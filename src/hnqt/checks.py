@@ -16,8 +16,10 @@ from .problems import Problem
 from .units import Miss
 
 if TYPE_CHECKING:
+    from .model import Period, Plan, Submission
     from .reading import FileResult
     from .registry import Registry
+    from .yamlio import PathKey
 
 Check = Callable[["Registry"], Iterable[Problem]]
 
@@ -226,18 +228,20 @@ def check_progress_years(registry: Registry) -> Iterator[Problem]:
         if period is None:
             continue
         for index, progress in enumerate(entry.task.progress):
-            if (
-                progress.year is not None
-                and not period.start.year <= progress.year <= period.end.year
-            ):
-                yield entry.result.problem(
-                    ("progress", index, "year"),
-                    "year-outside-plan",
-                    f"năm {progress.year} nằm ngoài thời kỳ của kế hoạch "
-                    f"({period.start.year}–{period.end.year})",
-                    "sửa năm báo cáo (year) cho đúng",
-                    "warning",
-                )
+            if progress.year is not None and progress.year not in period.years:
+                yield _year_outside(entry.result, ("progress", index, "year"), progress.year,
+                                    period)  # fmt: skip
+
+
+def _year_outside(result: FileResult, path: PathKey, year: int, period: Period) -> Problem:
+    """A progress entry or a report for a year outside the plan's period counts for nothing."""
+    return result.problem(
+        path,
+        "year-outside-plan",
+        f"năm {year} nằm ngoài thời kỳ của kế hoạch ({period.start.year}–{period.end.year})",
+        "sửa năm báo cáo (year) cho đúng",
+        "warning",
+    )
 
 
 def check_plans(registry: Registry) -> Iterator[Problem]:
@@ -309,6 +313,8 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
                 f"thư mục plans/{plan_id}/ không có plan.yaml",
                 "đặt reports.yaml trong thư mục của kế hoạch mà các báo cáo thuộc về",
             )
+        plan = registry.plans.get(plan_id, (None, None))[0]
+        owing = set(registry.reporting_units(plan_id))
         seen: set[tuple[str, int]] = set()
         for index, submission in enumerate(reports.reports):
             # Compared by the unit a name means, so "SYT" and "Sở Y tế" are the same unit.
@@ -323,6 +329,26 @@ def check_reports(registry: Registry) -> Iterator[Problem]:
                     "giữ một dòng: mỗi đơn vị một báo cáo mỗi năm",
                 )
             seen.add(key)
+            sent_by = {registry.units.top(unit) for unit in found.units} if found else set()
+            if plan is not None and found is not None and not sent_by & owing:
+                yield _not_asked(plan, submission, result, index)
+            if plan is not None and plan.period and submission.year not in plan.period.years:
+                yield _year_outside(result, ("reports", index, "year"), submission.year,
+                                    plan.period)  # fmt: skip
+
+
+def _not_asked(plan: Plan, submission: Submission, result: FileResult, index: int) -> Problem:
+    """A report from a unit the plan's reporting rule does not name counts for no one (the
+    receiving unit, a ministry, any unit under a plan with no rule)."""
+    if plan.reporting is None:
+        message = f"kế hoạch {plan.id} không quy định báo cáo hằng năm"
+        hint = "xóa báo cáo này, hoặc ghi mục reporting trong plan.yaml theo văn bản"
+    else:
+        message = (f"{submission.unit} không phải đơn vị báo cáo theo {plan.id} "
+                   f"(báo cáo gửi về {plan.reporting.to})")  # fmt: skip
+        hint = (f"xem các đơn vị phải báo cáo: hnqt list reports --plan {plan.id} "
+                f"--year {submission.year}")  # fmt: skip
+    return result.problem(("reports", index, "unit"), "not-reporting-unit", message, hint)
 
 
 def check_addressees(registry: Registry) -> Iterator[Problem]:

@@ -390,6 +390,10 @@ class Period(FileRecord):
                  "wanted": "năm kết thúc từ năm bắt đầu trở đi"},
             )  # fmt: skip
 
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
 
 @record
 class Reporting(FileRecord):

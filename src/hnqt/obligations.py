@@ -148,7 +148,7 @@ def lead_units(
 def _years(plan: Plan | None) -> range | None:
     if plan is None or plan.period is None:
         return None
-    return range(plan.period.start.year, plan.period.end.year + 1)
+    return plan.period.years
 
 
 def _day_month(text: str) -> tuple[int, int]:
@@ -332,22 +332,6 @@ def task_items(
 # --- yearly reports -----------------------------------------------------------------------
 
 
-def reporting_units(registry: Registry, plan_id: str) -> list[str]:
-    """The units the reporting rule's words name (`by`: "Các Sở, ngành, đơn vị" means the
-    plan's addressees), less the unit that receives the reports."""
-    plan = registry.plans.get(plan_id, (None, None))[0]
-    if plan is None or plan.reporting is None:
-        return []
-    found = registry.scope(plan_id)
-    units: dict[str, None] = {}
-    for name in plan.reporting.by:
-        meant = registry.units.meaning(name, found)
-        units.update((registry.units.top(u), None) for u in (meant.units if meant else ()))
-    receiver = registry.resolve(plan.reporting.to)
-    receiving = {registry.units.top(u) for u in receiver.units} if receiver else set()
-    return sorted(u for u in units if u not in receiving)
-
-
 def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> list[Item]:
     """A plan's yearly reporting rule: one report per reporting unit per year of the plan; the
     receiving unit's consolidation of each year, with no day (the source gives none)."""
@@ -359,7 +343,7 @@ def report_items(registry: Registry, as_of: date, wanted: set[str] | None) -> li
         submitted = _submissions(registry, plan.id)
         window = issue_window(plan)
         basis = cite(rule.source)
-        for unit in reporting_units(registry, plan.id):
+        for unit in registry.reporting_units(plan.id):
             if wanted is not None and unit not in wanted:
                 continue
             found, assumed = [], {}

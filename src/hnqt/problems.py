@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "unknown-partner": "đối tác không có",
     "unknown-agreement": "thỏa thuận không có",
     "unknown-plan": "kế hoạch không có",
+    "not-reporting-unit": "báo cáo của đơn vị mà kế hoạch không yêu cầu báo cáo",
     "unknown-section": "mục của kế hoạch không có",
     "bad-term": "thời hạn thỏa thuận kết thúc trước khi bắt đầu",
     "bad-addressee": "nơi nhận không chỉ đơn vị cụ thể nào",

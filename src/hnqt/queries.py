@@ -16,7 +16,6 @@ from .obligations import (
     current_status,
     recorded_reports,
     report_due,
-    reporting_units,
     task_roles,
     units_within,
 )
@@ -230,7 +229,7 @@ def yearly_reports(registry: Registry, plan: str | None, year: int, as_of: date)
             when = submission.date.as_date()
             if when is not None and submission.year == year and when <= as_of:
                 sent.setdefault(unit, (when, submission.document))
-        for unit_id in reporting_units(registry, found.id):
+        for unit_id in registry.reporting_units(found.id):
             when, document = sent.get(unit_id, (None, None))
             status = status_of(due, when, as_of)
             rows.append(ReportRow(found.id, year, registry.units.units[unit_id], due, status,

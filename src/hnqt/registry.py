@@ -82,6 +82,20 @@ class Registry:
             self.__dict__["_scopes"] = scopes
         return scopes.get(plan_id) or Scope()
 
+    def reporting_units(self, plan_id: str) -> list[str]:
+        """The units a plan's reporting rule names (`by`: "Các Sở, ngành, đơn vị" means the
+        plan's addressees), less the unit that receives the reports."""
+        plan = self.plans.get(plan_id, (None, None))[0]
+        if plan is None or plan.reporting is None:
+            return []
+        units: dict[str, None] = {}
+        for name in plan.reporting.by:
+            meant = self.units.meaning(name, self.scope(plan_id))
+            units.update((self.units.top(u), None) for u in (meant.units if meant else ()))
+        receiver = self.resolve(plan.reporting.to)
+        receiving = {self.units.top(u) for u in receiver.units} if receiver else set()
+        return sorted(u for u in units if u not in receiving)
+
 
 def assemble(
     root: Path, results: dict[str, FileResult], units: list[Any] | None = None
