@@ -122,6 +122,13 @@ def golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
+def copy_registry(source: Path, root: Path) -> Path:
+    """A registry's data/ and hnqt.toml in a new folder (its cache left behind)."""
+    shutil.copytree(source / "data", root / "data")
+    shutil.copy(source / "hnqt.toml", root / "hnqt.toml")
+    return root
+
+
 @pytest.fixture
 def report_registry(tmp_path: Path) -> Path:
     """The frozen registry with the overlay's progress and reports, in a copy (its cache and

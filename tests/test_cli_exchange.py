@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from appendix_docs import HEADER, PLAN_FILES, mark_header, merge_across, merge_down, sheet, word
-from conftest import FIXTURE, REPO, snapshot
+from conftest import FIXTURE, REPO, copy_registry, snapshot
 from hnqt.cli import app
 from hnqt.loading import load
 
@@ -209,9 +209,8 @@ def test_a_row_in_a_section_the_plan_does_not_have_is_reported(make_registry, tm
 
 def registry_copy(source: Path, root: Path) -> Path:
     """A copy of a registry with an empty plan kh-copy beside kh-nq59."""
-    shutil.copytree(source / "data", root / "data")
+    copy_registry(source, root)
     shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copy(source / "hnqt.toml", root / "hnqt.toml")
     plan = (root / "data/plans/kh-nq59/plan.yaml").read_text(encoding="utf-8")
     (root / "data/plans/kh-copy").mkdir()
     (root / "data/plans/kh-copy/plan.yaml").write_text(

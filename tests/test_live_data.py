@@ -20,7 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from conftest import AS_OF, FIXTURE, REPO, sources
+from conftest import AS_OF, FIXTURE, REPO, copy_registry, sources
 from hnqt.cli import app
 from hnqt.loading import load
 from hnqt.obligations import all_items, current_status, task_roles
@@ -102,11 +102,7 @@ def edit_like_staff(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("edited") / "registry"
-    root.mkdir()
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copy(REPO / "hnqt.toml", root / "hnqt.toml")
-    return edit_like_staff(root)
+    return edit_like_staff(copy_registry(REPO, tmp_path_factory.mktemp("edited") / "registry"))
 
 
 @pytest.fixture(scope="module", params=["data", "edited copy of data"])

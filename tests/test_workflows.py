@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import REPO
+from conftest import REPO, copy_registry
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 README_TEST = re.search(r"Chạy bộ kiểm thử.*?```sh\n(.+?)\n```", (REPO / "README.md").read_text(
@@ -40,10 +40,7 @@ def hnqt_lines(script: str) -> list[str]:
 @pytest.fixture(scope="module")
 def pull_request(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the registry committed on main, with a branch that records progress."""
-    root = tmp_path_factory.mktemp("pr") / "registry"
-    root.mkdir()
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copy(REPO / "hnqt.toml", root / "hnqt.toml")
+    root = copy_registry(REPO, tmp_path_factory.mktemp("pr") / "registry")
     shutil.copytree(REPO / ".github", root / ".github")
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
